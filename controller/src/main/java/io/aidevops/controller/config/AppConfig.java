@@ -12,11 +12,12 @@ import java.nio.file.Path;
 public record AppConfig(String name, String version, Path dataDir) {
     static final String DEFAULT_NAME = "AI-DevOps-System";
     static final String DEFAULT_VERSION = "1.0.0";
-    static final String DEFAULT_DATA_DIR = ".aidevops";
+    /** The data folder's name when {@code app.data_dir} is not set. */
+    public static final String DEFAULT_DATA_DIR_NAME = ".aidevops";
 
     static AppConfig read(ConfigSection s, Path workingDirectory) {
         var config = new AppConfig(s.text("name", DEFAULT_NAME), s.text("version", DEFAULT_VERSION),
-                s.path("data_dir").orElse(workingDirectory.resolve(DEFAULT_DATA_DIR).normalize()));
+                s.path("data_dir").orElse(workingDirectory.resolve(DEFAULT_DATA_DIR_NAME).normalize()));
         s.finish();
         return config;
     }

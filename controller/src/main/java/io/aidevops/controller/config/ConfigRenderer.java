@@ -4,7 +4,9 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -32,6 +34,33 @@ public final class ConfigRenderer {
         return new Dump(settings).dumpToString(toMap(config));
     }
 
+    /** @return every secret the configuration holds, wherever it sits, for redacting them from free text */
+    public static List<Secret> secrets(AidevopsConfig config) {
+        var found = new ArrayList<Secret>();
+        collectSecrets(config, found);
+        return found;
+    }
+
+    private static void collectSecrets(Object value, List<Secret> found) {
+        if (value instanceof Secret secret) {
+            found.add(secret);
+        } else if (value instanceof Optional<?> optional) {
+            optional.ifPresent(v -> collectSecrets(v, found));
+        } else if (value instanceof Record record) {
+            for (RecordComponent component : record.getClass().getRecordComponents()) {
+                collectSecrets(read(component, record), found);
+            }
+        }
+    }
+
+    private static Object read(RecordComponent component, Record value) {
+        try {
+            return component.getAccessor().invoke(value);
+        } catch (IllegalAccessException | InvocationTargetException e) {
+            throw new IllegalStateException("cannot read " + component.getName() + " of " + value.getClass(), e);
+        }
+    }
+
     /** {@code initialWeight} -> {@code initial_weight}. */
     static String yamlKey(String componentName) {
         return componentName.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
@@ -40,11 +69,7 @@ public final class ConfigRenderer {
     private static Map<String, Object> recordToMap(Record value) {
         var map = new LinkedHashMap<String, Object>();
         for (RecordComponent component : value.getClass().getRecordComponents()) {
-            try {
-                map.put(yamlKey(component.getName()), plain(component.getAccessor().invoke(value)));
-            } catch (IllegalAccessException | InvocationTargetException e) {
-                throw new IllegalStateException("cannot read " + component.getName() + " of " + value.getClass(), e);
-            }
+            map.put(yamlKey(component.getName()), plain(read(component, value)));
         }
         return map;
     }

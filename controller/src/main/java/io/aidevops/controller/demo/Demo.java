@@ -1,0 +1,218 @@
+package io.aidevops.controller.demo;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import io.aidevops.cluster.EmbeddedCluster;
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
+import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
+import io.fabric8.kubernetes.client.KubernetesClient;
+
+/**
+ * The main job of {@code aidevops demo}: deploys a sample application into a running embedded cluster, shows it
+ * becoming ready, reads its pods' metrics and rolls out a new version. Each later capability (canary analysis,
+ * monitoring, incidents) adds its act here.
+ */
+public final class Demo {
+    /** The sample application's namespace. */
+    public static final String NAMESPACE = "demo";
+    /** The sample application's name. */
+    public static final String APP = "shop-frontend";
+    static final String IMAGE = "registry.local/shop-frontend";
+    static final String FIRST_TAG = "1.4.0";
+    static final String SECOND_TAG = "1.5.0";
+    static final int REPLICAS = 3;
+    /** The label the suite puts on everything it deploys, so the monitor knows what to watch. */
+    public static final Map<String, String> MANAGED_BY = Map.of("app.kubernetes.io/managed-by", "aidevops");
+
+    private final EmbeddedCluster cluster;
+    private final PrintWriter out;
+    private final Duration timeout;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    /**
+     * @param cluster a started embedded cluster with its background loop running
+     * @param out     where the narrative goes
+     * @param timeout how long each rollout may take before the demo gives up
+     */
+    public Demo(EmbeddedCluster cluster, PrintWriter out, Duration timeout) {
+        this.cluster = cluster;
+        this.out = out;
+        this.timeout = timeout;
+    }
+
+    /**
+     * Runs the demo.
+     *
+     * @param kubeconfig where the cluster's kubeconfig was written (shown to the user)
+     * @return what happened
+     * @throws DemoException when the cluster does not do what it should in time
+     */
+    public DemoReport run(String kubeconfig) throws InterruptedException {
+        var client = cluster.client();
+        step(2, "Deploying " + APP + " (" + IMAGE + ":" + FIRST_TAG + ", " + REPLICAS + " replicas, RollingUpdate "
+                + "maxSurge 1 / maxUnavailable 0) into namespace " + NAMESPACE);
+        client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(NAMESPACE)
+                .addToLabels(MANAGED_BY).endMetadata().build()).create();
+        client.services().inNamespace(NAMESPACE).resource(new ServiceBuilder().withNewMetadata().withName(APP)
+                .addToLabels(MANAGED_BY).endMetadata().withNewSpec().addToSelector("app", APP).addNewPort()
+                .withName("http").withPort(80).withTargetPort(new IntOrString(8080)).endPort().endSpec().build())
+                .create();
+        client.apps().deployments().inNamespace(NAMESPACE).resource(deployment(FIRST_TAG)).create();
+        var firstReady = awaitAvailable(client, FIRST_TAG);
+        out.printf("    %s is ready: %d/%d pods available after %.1f s%n", APP, REPLICAS, REPLICAS,
+                firstReady / 1000.0);
+
+        step(3, "Reading each pod's own metrics endpoint (Prometheus text format, served on loopback)");
+        var pods = scrape(client);
+        out.printf("    %-32s %-28s %9s %7s %8s %9s %8s%n", "POD", "IMAGE", "REQUESTS", "ERRORS", "ERR RATE",
+                "MEAN LAT", "MEMORY");
+        for (var p : pods) {
+            out.printf("    %-32s %-28s %9.0f %7.0f %7.2f%% %6.1f ms %4.0f MiB%n", p.pod(), p.image(), p.requests(),
+                    p.errors(), 100 * p.errorRatio(), p.meanLatencyMs(), p.memoryBytes() / (1 << 20));
+        }
+
+        step(4, "Rolling out " + IMAGE + ":" + SECOND_TAG + ": a new ReplicaSet grows while the old one shrinks");
+        client.apps().deployments().inNamespace(NAMESPACE).withName(APP).edit(d -> {
+            d.getSpec().getTemplate().getSpec().getContainers().get(0).setImage(IMAGE + ":" + SECOND_TAG);
+            return d;
+        });
+        var rollout = awaitAvailable(client, SECOND_TAG);
+        var replicaSets = client.apps().replicaSets().inNamespace(NAMESPACE).withLabel("app", APP).list().getItems()
+                .stream().sorted(Comparator.comparing(Demo::revision).reversed())
+                .map(rs -> rs.getMetadata().getName() + " (revision " + revision(rs) + ", "
+                        + Objects.requireNonNullElse(rs.getSpec().getReplicas(), 0) + " replicas, image "
+                        + rs.getSpec().getTemplate().getSpec().getContainers().get(0).getImage() + ")")
+                .toList();
+        out.printf("    rollout complete after %.1f s; old pods are gone:%n", rollout / 1000.0);
+        replicaSets.forEach(rs -> out.println("      " + rs));
+        return new DemoReport(cluster.apiServerUrl(), kubeconfig, NAMESPACE, APP, firstReady, pods, rollout,
+                replicaSets, IMAGE + ":" + SECOND_TAG);
+    }
+
+    static Deployment deployment(String tag) {
+        return new DeploymentBuilder()
+                .withNewMetadata().withName(APP).addToLabels("app", APP).addToLabels(MANAGED_BY).endMetadata()
+                .withNewSpec().withReplicas(REPLICAS)
+                .withNewSelector().addToMatchLabels("app", APP).endSelector()
+                .withNewStrategy().withType("RollingUpdate").withNewRollingUpdate()
+                .withMaxSurge(new IntOrString(1)).withMaxUnavailable(new IntOrString(0)).endRollingUpdate()
+                .endStrategy()
+                .withNewTemplate().withNewMetadata().addToLabels("app", APP).addToLabels(MANAGED_BY).endMetadata()
+                .withNewSpec().addNewContainer().withName("web").withImage(IMAGE + ":" + tag)
+                .addNewPort().withContainerPort(8080).endPort()
+                .withNewResources().addToLimits("memory", new io.fabric8.kubernetes.api.model.Quantity("256Mi"))
+                .addToRequests("cpu", new io.fabric8.kubernetes.api.model.Quantity("100m")).endResources()
+                .endContainer().endSpec().endTemplate()
+                .endSpec().build();
+    }
+
+    /** Waits until every replica runs {@code tag} and is available, printing each change of the status. */
+    private long awaitAvailable(KubernetesClient client, String tag) throws InterruptedException {
+        var start = System.nanoTime();
+        var deadline = start + timeout.toNanos();
+        String last = "";
+        while (System.nanoTime() < deadline) {
+            var deployment = client.apps().deployments().inNamespace(NAMESPACE).withName(APP).get();
+            var status = deployment == null ? null : deployment.getStatus();
+            var line = describe(status);
+            if (!line.equals(last)) {
+                out.printf("    [%4.1fs] %s%n", (System.nanoTime() - start) / 1e9, line);
+                out.flush();
+                last = line;
+            }
+            if (done(deployment, status, tag)) {
+                return (System.nanoTime() - start) / 1_000_000;
+            }
+            Thread.sleep(100);
+        }
+        throw new DemoException(APP + " did not become available with " + tag + " within " + timeout.toSeconds()
+                + " s; last status: " + last);
+    }
+
+    private static boolean done(Deployment deployment, DeploymentStatus status, String tag) {
+        if (deployment == null || status == null) {
+            return false;
+        }
+        var image = deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getImage();
+        return image.endsWith(":" + tag)
+                && Objects.equals(status.getObservedGeneration(), deployment.getMetadata().getGeneration())
+                && count(status.getUpdatedReplicas()) == REPLICAS
+                && count(status.getAvailableReplicas()) == REPLICAS
+                && count(status.getReplicas()) == REPLICAS;
+    }
+
+    private static String describe(DeploymentStatus s) {
+        if (s == null) {
+            return "waiting for the Deployment controller";
+        }
+        return String.format("%d pods, %d updated, %d ready, %d available", count(s.getReplicas()),
+                count(s.getUpdatedReplicas()), count(s.getReadyReplicas()), count(s.getAvailableReplicas()));
+    }
+
+    private List<PodMetrics> scrape(KubernetesClient client) throws InterruptedException {
+        var pods = client.pods().inNamespace(NAMESPACE).withLabel("app", APP).list().getItems().stream()
+                .sorted(Comparator.comparing(p -> p.getMetadata().getName())).toList();
+        var result = new ArrayList<PodMetrics>();
+        for (Pod pod : pods) {
+            var url = pod.getMetadata().getAnnotations().get("aidevops.io/metrics-url");
+            if (url == null) {
+                throw new DemoException("pod " + pod.getMetadata().getName() + " has no aidevops.io/metrics-url");
+            }
+            try {
+                var response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2))
+                        .GET().build(), HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() != 200) {
+                    throw new DemoException("GET " + url + " answered HTTP " + response.statusCode());
+                }
+                result.add(PodMetrics.from(pod.getMetadata().getName(),
+                        pod.getSpec().getContainers().get(0).getImage(), MetricSample.parse(response.body())));
+            } catch (IOException e) {
+                throw new DemoException("cannot read metrics of pod " + pod.getMetadata().getName() + " at " + url
+                        + ": " + e.getMessage());
+            }
+        }
+        return result;
+    }
+
+    private void step(int number, String text) {
+        out.println();
+        out.println(number + "/4 " + text);
+        out.flush();
+    }
+
+    private static long revision(ReplicaSet rs) {
+        var annotations = rs.getMetadata().getAnnotations();
+        var value = annotations == null ? null : annotations.get("deployment.kubernetes.io/revision");
+        return value == null ? 0 : Long.parseLong(value);
+    }
+
+    private static int count(Integer value) {
+        return value == null ? 0 : value;
+    }
+
+    /** Prints step 1, which the command runs before the cluster exists. */
+    public static void announceCluster(PrintWriter out, String apiServer, Path kubeconfig) {
+        out.println("1/4 Starting an embedded Kubernetes API server with a simulated Deployment controller, kubelet "
+                + "and pod metrics");
+        out.println("    API server " + apiServer + ", kubeconfig " + kubeconfig);
+        out.flush();
+    }
+}

@@ -1,0 +1,62 @@
+package io.aidevops.controller.diagnostics;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Removes secrets from text that leaves the machine. It knows the secret values themselves (from the configuration
+ * and from environment variables whose names say they hold one) and replaces every occurrence, wherever it appears:
+ * a token can turn up in a log line or an exception message as easily as in the configuration.
+ */
+public final class Redactor {
+    /** Environment variable names that hold secrets by convention. */
+    static final Pattern SECRET_NAME = Pattern.compile(
+            "(?i).*(TOKEN|SECRET|PASSWORD|PASSWD|PASSPHRASE|CREDENTIAL|API_?KEY|PRIVATE_?KEY|AUTH).*");
+    // Shorter values would also match ordinary words and numbers, so they are not searched for in free text.
+    private static final int MIN_SECRET_LENGTH = 4;
+
+    private final List<String> secrets;
+
+    private Redactor(List<String> secrets) {
+        this.secrets = secrets;
+    }
+
+    /**
+     * @param knownSecrets secret values from the configuration
+     * @param environment  the process environment; values of secret-looking names are added
+     */
+    public static Redactor of(List<String> knownSecrets, Map<String, String> environment) {
+        var values = new ArrayList<String>(knownSecrets);
+        environment.forEach((name, value) -> {
+            if (SECRET_NAME.matcher(name).matches()) {
+                values.add(value);
+            }
+        });
+        // Longest first, so a secret that contains another is replaced whole.
+        var distinct = values.stream().filter(v -> v != null && v.strip().length() >= MIN_SECRET_LENGTH)
+                .map(String::strip).distinct().sorted(Comparator.comparingInt(String::length).reversed()).toList();
+        return new Redactor(distinct);
+    }
+
+    /** @return {@code text} with every known secret replaced by {@code <redacted>} */
+    public String redact(String text) {
+        var result = text;
+        for (var secret : secrets) {
+            result = result.replace(secret, "<redacted>");
+        }
+        return result;
+    }
+
+    /** @return the environment with values of secret-looking names replaced, sorted by name */
+    public Map<String, String> redactEnvironment(Map<String, String> environment) {
+        var redacted = new LinkedHashMap<String, String>();
+        environment.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e ->
+                redacted.put(e.getKey(), SECRET_NAME.matcher(e.getKey()).matches() ? "<redacted>"
+                        : redact(e.getValue())));
+        return redacted;
+    }
+}

@@ -1,0 +1,165 @@
+package io.aidevops.controller.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aidevops.controller.service.ControllerEndpoint;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StartCommandTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @TempDir
+    Path dir;
+
+    private static HttpResponse<String> send(String method, String url) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).method(method, HttpRequest.BodyPublishers.noBody())
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonNode json(HttpResponse<String> response) throws Exception {
+        assertThat(response.headers().firstValue("Content-Type")).contains("application/json; charset=utf-8");
+        return JSON.readTree(response.body());
+    }
+
+    private Optional<ControllerEndpoint> awaitEndpoint(Path dataDir, CompletableFuture<?> running) throws Exception {
+        var deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (System.nanoTime() < deadline && !running.isDone()) {
+            var endpoint = ControllerEndpoint.read(dataDir);
+            if (endpoint.isPresent()) {
+                return endpoint;
+            }
+            Thread.onSpinWait();
+        }
+        return Optional.empty();
+    }
+
+    @Test
+    void servesHealthAndStatusAsJsonAndStopsCleanly() throws Exception {
+        var cli = new CliRunner(dir);
+        var out = new StringWriter();
+        var err = new StringWriter();
+        var commandLine = Cli.commandLine(cli.context(out, err));
+        var start = (StartCommand) commandLine.getSubcommands().get("start").getCommand();
+        var running = CompletableFuture.supplyAsync(() -> commandLine.execute("start", "--port", "0"));
+
+        var endpoint = awaitEndpoint(dir.resolve(".aidevops"), running);
+        assertThat(endpoint).as("controller.json written; output so far: %s %s", out, err).isPresent();
+        var url = endpoint.get().url();
+        assertThat(url).startsWith("http://127.0.0.1:");
+        assertThat(endpoint.get().pid()).isEqualTo(ProcessHandle.current().pid());
+
+        var health = send("GET", url + "/api/v1/health");
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(json(health).get("status").asText()).isEqualTo("UP");
+
+        var status = json(send("GET", url + "/api/v1/status"));
+        assertThat(status.get("health").asText()).isEqualTo("DEGRADED");
+        assertThat(status.at("/components/2/name").asText()).isEqualTo("controller");
+        assertThat(status.at("/components/2/detail").asText()).isEqualTo("serving at " + url);
+
+        var missing = send("GET", url + "/api/v1/nothing-here");
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(json(missing).get("error").asText()).contains("no such endpoint");
+        assertThat(json(missing).get("path").asText()).isEqualTo("/api/v1/nothing-here");
+
+        var wrongMethod = send("POST", url + "/api/v1/health");
+        assertThat(wrongMethod.statusCode()).isEqualTo(405);
+        assertThat(wrongMethod.headers().firstValue("Allow")).contains("GET");
+        assertThat(json(wrongMethod).get("error").asText()).contains("method POST not allowed");
+
+        var index = json(send("GET", url + "/api/v1"));
+        assertThat(index.get("endpoints").toString()).contains("GET /api/v1/health", "GET /api/v1/status");
+
+        start.stopSignal.trigger();
+
+        assertThat(running.get(10, TimeUnit.SECONDS)).isZero();
+        assertThat(out.toString()).contains("aidevops controller listening on " + url, "aidevops controller stopped");
+        assertThat(dir.resolve(".aidevops/controller.json")).doesNotExist();
+        assertThat(dir.resolve(".aidevops/logs/aidevops.log.0")).exists();
+        var refused = CompletableFuture.supplyAsync(() -> {
+            try {
+                return send("GET", url + "/api/v1/health").statusCode();
+            } catch (Exception e) {
+                return -1;
+            }
+        });
+        assertThat(refused.get(10, TimeUnit.SECONDS)).as("nothing answers after the stop").isEqualTo(-1);
+    }
+
+    @Test
+    void aPortInUseIsAnInfrastructureErrorNamingThePort() throws Exception {
+        try (var taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            var result = new CliRunner(dir).run("start", "--port", Integer.toString(taken.getLocalPort()));
+
+            assertThat(result.exitCode()).isEqualTo(ExitCodes.INFRASTRUCTURE);
+            assertThat(result.err()).contains("cannot listen on 127.0.0.1:" + taken.getLocalPort(), "--port");
+        }
+    }
+
+    @Test
+    void anOutOfRangePortIsAUsageError() {
+        var result = new CliRunner(dir).run("start", "--port", "70000");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err()).contains("--port must be from 0 to 65535");
+    }
+
+    /** The real thing: a separate JVM, stopped by SIGTERM as a service manager would. */
+    @Test
+    void aSeparateProcessStopsOnSigtermWithExitZero() throws Exception {
+        var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        var command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), "start", "--port", "0"));
+        var builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+        builder.environment().remove("AIDEVOPS_CONFIG_PATH");
+        builder.environment().remove("AIDEVOPS_ENV");
+        builder.environment().remove("AIDEVOPS_LOG_LEVEL");
+        var process = builder.start();
+        try {
+            var reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            var output = new StringBuilder();
+            String url = null;
+            String line;
+            while (url == null && (line = reader.readLine()) != null) {
+                output.append(line).append('\n');
+                if (line.startsWith("aidevops controller listening on ")) {
+                    url = line.substring("aidevops controller listening on ".length()).split(" ")[0];
+                }
+            }
+            assertThat(url).as("the service announced itself; output: %s", output).isNotNull();
+            assertThat(send("GET", url + "/api/v1/health").statusCode()).isEqualTo(200);
+
+            process.toHandle().destroy(); // SIGTERM; Process.destroy() would also close our end of the pipes
+
+            // Read to the end through the same reader: it may hold buffered lines already.
+            var rest = String.join("\n", reader.lines().toList());
+            assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
+            assertThat(process.exitValue()).as("exit code; output: %s%s", output, rest).isZero();
+            assertThat(rest).contains("received SIGTERM", "aidevops controller stopped");
+            assertThat(Files.exists(dir.resolve(".aidevops/controller.json"))).isFalse();
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+}

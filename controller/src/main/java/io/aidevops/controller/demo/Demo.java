@@ -39,6 +39,8 @@ public final class Demo {
     static final String FIRST_TAG = "1.4.0";
     static final String SECOND_TAG = "1.5.0";
     static final int REPLICAS = 3;
+    // Long enough for every pod to have served a few hundred requests, short enough not to bore.
+    static final Duration TRAFFIC = Duration.ofSeconds(3);
     /** The label the suite puts on everything it deploys, so the monitor knows what to watch. */
     public static final Map<String, String> MANAGED_BY = Map.of("app.kubernetes.io/managed-by", "aidevops");
 
@@ -80,12 +82,14 @@ public final class Demo {
         out.printf("    %s is ready: %d/%d pods available after %.1f s%n", APP, REPLICAS, REPLICAS,
                 firstReady / 1000.0);
 
-        step(3, "Reading each pod's own metrics endpoint (Prometheus text format, served on loopback)");
+        step(3, "Letting traffic flow for " + TRAFFIC.toSeconds() + " s, then reading each pod's own metrics "
+                + "endpoint (Prometheus text format, served on loopback)");
+        Thread.sleep(TRAFFIC.toMillis());
         var pods = scrape(client);
-        out.printf("    %-32s %-28s %9s %7s %8s %9s %8s%n", "POD", "IMAGE", "REQUESTS", "ERRORS", "ERR RATE",
+        out.printf("    %-32s %-36s %9s %7s %8s %9s %8s%n", "POD", "IMAGE", "REQUESTS", "ERRORS", "ERR RATE",
                 "MEAN LAT", "MEMORY");
         for (var p : pods) {
-            out.printf("    %-32s %-28s %9.0f %7.0f %7.2f%% %6.1f ms %4.0f MiB%n", p.pod(), p.image(), p.requests(),
+            out.printf("    %-32s %-36s %9.0f %7.0f %7.2f%% %6.1f ms %4.0f MiB%n", p.pod(), p.image(), p.requests(),
                     p.errors(), 100 * p.errorRatio(), p.meanLatencyMs(), p.memoryBytes() / (1 << 20));
         }
 

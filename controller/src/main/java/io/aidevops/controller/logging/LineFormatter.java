@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.logging.Formatter;
 import java.util.logging.LogRecord;
 
@@ -14,7 +15,7 @@ public final class LineFormatter extends Formatter {
     @Override
     public String format(LogRecord logRecord) {
         var line = new StringBuilder(128)
-                .append(TIME.format(logRecord.getInstant())).append(' ')
+                .append(TIME.format(logRecord.getInstant().truncatedTo(ChronoUnit.MILLIS))).append(' ')
                 .append(String.format("%-5s", levelName(logRecord))).append(' ')
                 .append(shortName(logRecord.getLoggerName())).append(" - ")
                 .append(formatMessage(logRecord)).append(System.lineSeparator());

@@ -1,0 +1,144 @@
+package io.aidevops.controller.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aidevops.cluster.EmbeddedCluster;
+import io.aidevops.cluster.EmbeddedClusterOptions;
+import io.aidevops.cluster.SimulatedClock;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The commands that talk to a cluster, against the real embedded one. */
+class ClusterCommandsTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    private static void awaitFile(Path file, CompletableFuture<?> running) {
+        var deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!Files.exists(file) && !running.isDone() && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertThat(file).as("written while the command runs").exists();
+    }
+
+    @Test
+    void statusIsHealthyWithAReachableClusterAndListsItsNamespaces() throws Exception {
+        try (var cluster = EmbeddedCluster.start(EmbeddedClusterOptions.stepped(SimulatedClock.startingAt(CliRunner.NOW)))) {
+            var kubeconfig = cluster.writeKubeconfig(dir.resolve("kube/config"));
+            var cli = new CliRunner(dir);
+            cli.env.put("KUBECONFIG", kubeconfig.toString());
+
+            var text = cli.run("status");
+            assertThat(text.exitCode()).as(text.out() + text.err()).isZero();
+            assertThat(text.out()).contains("HEALTHY", "kubernetes     up, server v", "default, ", "kube-system");
+
+            var json = JSON.readTree(cli.run("status", "--format", "json").out());
+            assertThat(json.get("health").asText()).isEqualTo("HEALTHY");
+            assertThat(json.at("/kubernetes/target").asText()).contains("kube/config", "context");
+            assertThat(json.at("/kubernetes/namespaces").toString()).contains("\"default\"", "\"kube-system\"");
+        }
+    }
+
+    @Test
+    void aKubeconfigPointingAtNothingIsDegradedWithAHint() throws Exception {
+        String kubeconfig;
+        try (var cluster = EmbeddedCluster.start(EmbeddedClusterOptions.stepped(SimulatedClock.startingAt(CliRunner.NOW)))) {
+            kubeconfig = cluster.writeKubeconfig(dir.resolve("kube/config")).toString();
+        }
+        var cli = new CliRunner(dir);
+        cli.env.put("KUBECONFIG", kubeconfig);
+
+        var result = cli.run("status");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.out()).contains("DEGRADED", "API server unreachable",
+                "hint: check that the cluster is running");
+    }
+
+    @Test
+    void clusterStartServesAClusterThroughItsKubeconfigUntilStopped() throws Exception {
+        var out = new StringWriter();
+        var commandLine = Cli.commandLine(new CliRunner(dir).context(out, new StringWriter()));
+        var start = (ClusterCommand.Start) commandLine.getSubcommands().get("cluster").getSubcommands().get("start")
+                .getCommand();
+        var running = CompletableFuture.supplyAsync(() -> commandLine.execute("cluster", "start", "--embedded",
+                "--kubeconfig", "my-kubeconfig"));
+        var kubeconfig = dir.resolve("my-kubeconfig");
+        awaitFile(kubeconfig, running);
+
+        try (var client = new KubernetesClientBuilder()
+                .withConfig(Config.fromKubeconfig(null, kubeconfig.toFile())).build()) {
+            assertThat(client.namespaces().list().getItems()).extracting(n -> n.getMetadata().getName())
+                    .contains("default", "kube-system");
+        }
+        start.stopSignal.trigger();
+
+        assertThat(running.get(20, TimeUnit.SECONDS)).isZero();
+        assertThat(out.toString()).contains("embedded cluster running: API server http://127.0.0.1:",
+                "kubectl --kubeconfig my-kubeconfig get deployments,pods -A", "embedded cluster stopped");
+        assertThat(kubeconfig).as("removed, so nothing points at a stopped cluster").doesNotExist();
+    }
+
+    @Test
+    void clusterStartNeedsEmbedded() {
+        var result = new CliRunner(dir).run("cluster", "start");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err()).contains("Missing required option: '--embedded'");
+    }
+
+    @Test
+    void startInEmbeddedModeRunsTheClusterAndReportsItHealthy() throws Exception {
+        Files.createDirectories(dir.resolve("config"));
+        Files.writeString(dir.resolve("config/config.yaml"), "kubernetes:\n  mode: embedded\n");
+        var out = new StringWriter();
+        var commandLine = Cli.commandLine(new CliRunner(dir).context(out, new StringWriter()));
+        var start = (StartCommand) commandLine.getSubcommands().get("start").getCommand();
+        var running = CompletableFuture.supplyAsync(() -> commandLine.execute("start", "--port", "0"));
+        awaitFile(dir.resolve(".aidevops/controller.json"), running);
+
+        var status = new CliRunner(dir).run("status", "--verbose");
+        assertThat(status.exitCode()).as(status.out()).isZero();
+        assertThat(status.out()).contains("embedded cluster, kubeconfig", "controller     HEALTHY   up");
+
+        start.stopSignal.trigger();
+        assertThat(running.get(20, TimeUnit.SECONDS)).isZero();
+        assertThat(dir.resolve(".aidevops/cluster/kubeconfig")).doesNotExist();
+        assertThat(new CliRunner(dir).run("status").out()).contains("embedded cluster is not running");
+    }
+
+    @Test
+    void theDemoDeploysReadsMetricsAndRollsOut() throws Exception {
+        var cli = new CliRunner(dir);
+
+        var result = cli.run("demo", "--format", "json");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.err()).contains("1/4", "2/4", "3/4", "4/4", "rollout complete");
+        var report = JSON.readTree(result.out());
+        assertThat(report.get("namespace").asText()).isEqualTo("demo");
+        assertThat(report.get("pods")).hasSize(3);
+        for (var pod : report.get("pods")) {
+            assertThat(pod.get("image").asText()).endsWith(":1.4.0");
+            assertThat(pod.get("requests").asDouble()).as("traffic served by %s", pod).isPositive();
+            assertThat(pod.get("meanLatencyMs").asDouble()).isBetween(5.0, 500.0);
+            assertThat(pod.get("memoryBytes").asDouble()).isPositive();
+        }
+        assertThat(report.get("finalImage").asText()).endsWith(":1.5.0");
+        assertThat(report.get("replicaSets")).hasSize(2);
+        assertThat(report.at("/replicaSets/0").asText()).contains("revision 2", "3 replicas", ":1.5.0");
+        assertThat(report.at("/replicaSets/1").asText()).contains("revision 1", "0 replicas", ":1.4.0");
+        assertThat(dir.resolve(".aidevops/cluster/kubeconfig")).as("removed when the demo ends").doesNotExist();
+    }
+}

@@ -1,0 +1,71 @@
+package io.aidevops.cluster;
+
+import io.fabric8.kubernetes.api.model.Config;
+import io.fabric8.kubernetes.api.model.ConfigBuilder;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+
+/**
+ * The kubeconfig file that points {@code kubectl} (or any client) at the embedded cluster: one cluster, one context
+ * and a user with a dummy bearer token, because the embedded server authenticates nobody.
+ */
+final class Kubeconfig {
+
+    /** Name of the cluster, the context and (with a suffix) the user in the written file. */
+    static final String CLUSTER_NAME = "aidevops-embedded";
+    /** The bearer token the file carries; the embedded server accepts any token, or none. */
+    static final String TOKEN = "aidevops-embedded-token";
+
+    private final String serverUrl;
+
+    /** @param serverUrl the API server URL, e.g. {@code http://127.0.0.1:41234} */
+    Kubeconfig(String serverUrl) {
+        this.serverUrl = serverUrl;
+    }
+
+    /** The kubeconfig as YAML. */
+    String yaml() {
+        String user = CLUSTER_NAME + "-user";
+        Config config = new ConfigBuilder()
+                .withApiVersion("v1")
+                .withKind("Config")
+                .addNewCluster().withName(CLUSTER_NAME).withNewCluster().withServer(serverUrl).endCluster().endCluster()
+                .addNewContext().withName(CLUSTER_NAME).withNewContext()
+                .withCluster(CLUSTER_NAME).withUser(user).withNamespace("default")
+                .endContext().endContext()
+                .addNewUser().withName(user).withNewUser().withToken(TOKEN).endUser().endUser()
+                .withCurrentContext(CLUSTER_NAME)
+                .build();
+        return new KubernetesSerialization().asYaml(config);
+    }
+
+    /**
+     * Writes the kubeconfig to {@code file}, creating parent directories. On POSIX file systems the file is made
+     * readable by its owner only, as kubeconfigs usually carry credentials.
+     *
+     * @return {@code file}
+     * @throws UncheckedIOException if the file cannot be written
+     */
+    Path writeTo(Path file) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Files.writeString(file, yaml(), StandardCharsets.UTF_8);
+            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            }
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the kubeconfig of the embedded cluster to " + file, e);
+        }
+    }
+}

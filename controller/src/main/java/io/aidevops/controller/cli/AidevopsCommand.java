@@ -18,10 +18,11 @@ import picocli.CommandLine.Option;
                 + "Kubernetes delivery, from the command line or Jenkins.",
         subcommands = {InitCommand.class, StartCommand.class, StatusCommand.class, DiagnosticsCommand.class,
                 DemoCommand.class, ClusterCommand.class, ConfigCommand.class, VersionCommand.class,
-                CommandLine.HelpCommand.class},
+                CommandLine.HelpCommand.class, picocli.AutoComplete.GenerateCompletion.class},
         footer = {"", "Environment: AIDEVOPS_ENV (default development), AIDEVOPS_CONFIG_PATH (default "
                 + "config/config.yaml), AIDEVOPS_LOG_LEVEL (default INFO).",
-                "Exit codes: 0 ok, 1 declined or degraded, 2 usage or configuration error, 3 infrastructure error."})
+                "Exit codes: 0 ok, 1 declined or degraded, 2 usage or configuration error, 3 infrastructure error.",
+                "Shell completion: source <(aidevops generate-completion)"})
 public final class AidevopsCommand implements Runnable {
     private final CliContext context;
 

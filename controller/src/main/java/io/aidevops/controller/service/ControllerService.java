@@ -101,7 +101,7 @@ public final class ControllerService implements AutoCloseable {
     private ApiResponse health() {
         var uptime = Duration.between(started, clock.instant()).toSeconds();
         return ApiResponse.ok(Map.of("status", "UP", "version", SuiteVersion.current().suite(),
-                "uptime_seconds", uptime));
+                "uptimeSeconds", uptime));
     }
 
     private void handle(HttpExchange exchange) throws IOException {

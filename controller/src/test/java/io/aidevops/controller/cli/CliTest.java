@@ -61,6 +61,14 @@ class CliTest {
     }
 
     @Test
+    void completionCoversTheCommands() {
+        var result = cli.run("generate-completion");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).contains("complete -F", "diagnostics", "--verbose");
+    }
+
+    @Test
     void versionInTextAndJson() throws Exception {
         var text = cli.run("version");
         assertThat(text.exitCode()).isZero();

@@ -494,4 +494,89 @@ class ConfigLoaderTest {
                     assertThat(p.message()).contains("not an environment name");
                 }));
     }
+    @Test
+    void aComplexKeyIsRefused() throws Exception {
+        var problem = onlyProblemOf("server:\n  ? [a, b]\n  : 1\n");
+
+        assertThat(problem.line()).isEqualTo(2);
+        assertThat(problem.message()).isEqualTo("keys must be plain names");
+    }
+
+    @Test
+    void aPathWithANulCharacterIsRefused() throws Exception {
+        var problem = onlyProblemOf("app:\n  data_dir: \"bad\\0path\"\n");
+
+        assertThat(problem.line()).isEqualTo(2);
+        assertThat(problem.key()).isEqualTo("app.data_dir");
+        assertThat(problem.message()).startsWith("not a valid path");
+    }
+
+    @Test
+    void anEmptySecretFileIsRefused() throws Exception {
+        write("config/empty-token", "\n");
+        var problem = onlyProblemOf("kubernetes:\n  token: {file: empty-token}\n");
+
+        assertThat(problem.line()).isEqualTo(2);
+        assertThat(problem.key()).isEqualTo("kubernetes.token");
+        assertThat(problem.message()).contains("empty-token is empty");
+    }
+
+    @Test
+    void anUnknownKeyInsideASecretReferenceIsNamed() throws Exception {
+        env.put("T", "value");
+        var problem = onlyProblemOf("kubernetes:\n  token: {env: T, vault: x}\n");
+
+        assertThat(problem.key()).isEqualTo("kubernetes.token.vault");
+        assertThat(problem.message()).contains("allowed keys here: env, file");
+    }
+
+    @Test
+    void aBearerTokenNeedsAPrometheusUrl() throws Exception {
+        env.put("T", "value");
+        var problem = onlyProblemOf("monitoring:\n  prometheus:\n    bearer_token: {env: T}\n");
+
+        assertThat(problem.line()).isEqualTo(3);
+        assertThat(problem.key()).isEqualTo("monitoring.prometheus.bearer_token");
+        assertThat(problem.message()).contains("needs monitoring.prometheus.url");
+    }
+
+    @Test
+    void aKubeconfigIsRefusedWhereTheModeIgnoresIt() throws Exception {
+        var problem = onlyProblemOf("kubernetes:\n  mode: in-cluster\n  kubeconfig: kube.yaml\n");
+
+        assertThat(problem.line()).isEqualTo(3);
+        assertThat(problem.key()).isEqualTo("kubernetes.kubeconfig");
+        assertThat(problem.message()).contains("only with mode 'kubeconfig' or 'auto', not 'in-cluster'");
+    }
+
+    @Test
+    void anOversizedFileIsRefused() throws Exception {
+        var problem = onlyProblemOf("# " + "x".repeat(1 << 20) + "\n");
+
+        assertThat(problem.key()).isEqualTo("<file>");
+        assertThat(problem.message()).contains("larger than 1 MiB");
+    }
+
+    @Test
+    void aFolderNamedAsTheConfigurationIsRefused() throws Exception {
+        Files.createDirectories(dir.resolve("a-folder.yaml"));
+
+        assertThatThrownBy(() -> new ConfigLoader(env, dir).load(Optional.of(Path.of("a-folder.yaml"))))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).singleElement()
+                        .satisfies(p -> {
+                            assertThat(p.source()).isEqualTo("a-folder.yaml");
+                            assertThat(p.key()).isEqualTo("--config");
+                            assertThat(p.message()).isEqualTo("not a regular file");
+                        }));
+    }
+
+    @Test
+    void typosAreMatchedByEditDistance() {
+        assertThat(NearestKey.distance("interval", "interval")).isZero();
+        assertThat(NearestKey.distance("intervall", "interval")).isEqualTo(1);
+        assertThat(NearestKey.distance("inetrval", "interval")).as("a swap is one edit").isEqualTo(1);
+        assertThat(NearestKey.of("prometeus", java.util.List.of("enabled", "interval", "prometheus")))
+                .contains("prometheus");
+        assertThat(NearestKey.of("zzz", java.util.List.of("enabled", "interval"))).isEmpty();
+    }
 }

@@ -6,6 +6,8 @@ import io.fabric8.mockwebserver.dsl.HttpMethod;
 import io.fabric8.mockwebserver.http.Dispatcher;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.net.HttpURLConnection;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +23,11 @@ import java.util.stream.Collectors;
  * Routes the embedded API server's requests, filling the gaps between fabric8's {@link KubernetesCrudDispatcher}
  * and what kubectl expects of an API server:
  * <ul>
- *   <li>discovery and health endpoints ({@link ApiDiscovery});</li>
+ *   <li>discovery and health endpoints ({@link ApiDiscovery}) and OpenAPI ({@link OpenApiDocuments});</li>
+ *   <li>a clear refusal of dry runs and of server-side apply, which the store would mishandle
+ *   ({@link UnsupportedRequests});</li>
+ *   <li>protobuf request bodies, which kubectl's {@code create} subcommands send ({@link ProtobufRequests});</li>
+ *   <li>the store's answer to creating an object that exists ({@link AlreadyExists});</li>
  *   <li>the {@code scale} subresource ({@link ScaleSubresource});</li>
  *   <li>strategic merge patches ({@link StrategicMergePatch}), applied here and stored with a {@code PUT};</li>
  *   <li>field selectors on fields other than name and namespace ({@link FieldSelection});</li>
@@ -29,7 +35,9 @@ import java.util.stream.Collectors;
  *   <li>server-side printing of tables ({@link ServerSideTable});</li>
  *   <li>a clear refusal of HTTP-streaming watches, which the store cannot serve (it streams over WebSocket).</li>
  * </ul>
- * Everything else goes to the CRUD store unchanged.
+ * Everything else goes to the CRUD store unchanged. Whatever fails on the way is answered with a 500
+ * {@code Status}: an exception escaping a dispatcher leaves MockWebServer's connection without any answer, and the
+ * client (kubectl has no default timeout) waits forever.
  *
  * <p>fabric8's {@code KubernetesMixedDispatcher} combines fixed responses with CRUD too, but it matches fixed
  * responses by exact path including the query string (kubectl asks for {@code /api?timeout=32s}) and cannot look at
@@ -37,6 +45,7 @@ import java.util.stream.Collectors;
  */
 final class ApiServerDispatcher extends Dispatcher {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ApiServerDispatcher.class);
     private static final Set<String> HEALTH_PATHS = Set.of("/healthz", "/livez", "/readyz");
     private static final String JSON = "application/json";
     private static final String FIELD_SELECTOR = "fieldSelector";
@@ -44,6 +53,7 @@ final class ApiServerDispatcher extends Dispatcher {
     private final ApiDiscovery discovery;
     private final Dispatcher store;
     private final ScaleSubresource scale;
+    private final ProtobufRequests protobuf;
     private final ServerSideTable tables;
     private final ListKinds listKinds = new ListKinds(ServedResource.catalogue());
     private final KubernetesSerialization serialization = new KubernetesSerialization();
@@ -57,18 +67,36 @@ final class ApiServerDispatcher extends Dispatcher {
         this.discovery = discovery;
         this.store = store;
         this.scale = new ScaleSubresource(store);
+        this.protobuf = new ProtobufRequests(store);
         this.tables = tables;
     }
 
     @Override
     public MockResponse dispatch(RecordedRequest request) {
-        QueryString uri = QueryString.parse(request.getPath());
-        MockResponse response = fixedResponse(request, uri.path())
-                .or(() -> refuseStreamingWatch(request, uri))
-                .or(() -> scale.dispatch(request, uri.path()))
-                .or(() -> strategicMerge(request, uri))
-                .orElseGet(() -> read(request, uri));
-        return withContentType(response);
+        try {
+            QueryString uri = QueryString.parse(request.getPath());
+            MockResponse response = fixedResponse(request, uri.path())
+                    .or(() -> refuseStreamingWatch(request, uri))
+                    .or(() -> UnsupportedRequests.refusal(request, uri))
+                    .or(() -> protobuf.dispatch(request))
+                    .or(() -> scale.dispatch(request, uri.path()))
+                    .or(() -> strategicMerge(request, uri))
+                    .orElseGet(() -> read(request, uri));
+            if (request.method() == HttpMethod.POST) {
+                response = AlreadyExists.corrected(uri.path(), response);
+            }
+            return withContentType(response);
+        } catch (RuntimeException e) {
+            // One line for the operator (the client gets the same text); the stack trace for whoever debugs. Control
+            // characters go: parser messages quote the bad input, NUL bytes included.
+            String failure = e.toString().replaceAll("\\p{Cntrl}+", " ");
+            LOG.warn("The embedded API server failed to answer {} {}: {}", request.method(), request.getPath(),
+                    failure);
+            LOG.debug("The embedded API server failed to answer {} {}", request.method(), request.getPath(), e);
+            return ApiStatus.failure(HttpURLConnection.HTTP_INTERNAL_ERROR, "InternalError",
+                    "the embedded API server failed to answer " + request.method() + " " + request.getPath() + ": "
+                            + failure);
+        }
     }
 
     private Optional<MockResponse> fixedResponse(RecordedRequest request, String path) {
@@ -79,12 +107,9 @@ final class ApiServerDispatcher extends Dispatcher {
             return Optional.of(new MockResponse().setResponseCode(HttpURLConnection.HTTP_OK)
                     .setHeader("Content-Type", "text/plain; charset=utf-8").setBody("ok"));
         }
-        if (path.startsWith("/openapi/")) {
-            // kubectl get does not need OpenAPI; explain and client-side apply validation report it as missing.
-            return Optional.of(new MockResponse().setResponseCode(HttpURLConnection.HTTP_NOT_FOUND));
-        }
-        return discovery.document(path)
-                .map(body -> new MockResponse().setResponseCode(HttpURLConnection.HTTP_OK).setBody(body));
+        return OpenApiDocuments.answer(path, request.getHeader("Accept"))
+                .or(() -> discovery.document(path)
+                        .map(body -> new MockResponse().setResponseCode(HttpURLConnection.HTTP_OK).setBody(body)));
     }
 
     private Optional<MockResponse> refuseStreamingWatch(RecordedRequest request, QueryString uri) {
@@ -92,7 +117,7 @@ final class ApiServerDispatcher extends Dispatcher {
                 || "websocket".equalsIgnoreCase(request.getHeader("Upgrade"))) {
             return Optional.empty();
         }
-        return Optional.of(status(HttpURLConnection.HTTP_BAD_METHOD, "MethodNotAllowed",
+        return Optional.of(ApiStatus.failure(HttpURLConnection.HTTP_BAD_METHOD, "MethodNotAllowed",
                 "the embedded API server serves watches over WebSocket only (as fabric8 clients use them), not as "
                         + "an HTTP stream (as kubectl and client-go do); list instead of watching"));
     }
@@ -165,12 +190,6 @@ final class ApiServerDispatcher extends Dispatcher {
             response.setHeader("Content-Type", JSON);
         }
         return response;
-    }
-
-    private static MockResponse status(int code, String reason, String message) {
-        String body = "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"metadata\":{},\"status\":\"Failure\","
-                + "\"message\":\"" + message + "\",\"reason\":\"" + reason + "\",\"code\":" + code + "}";
-        return new MockResponse().setResponseCode(code).setBody(body);
     }
 
     private static String bodyOf(MockResponse response) {

@@ -28,6 +28,17 @@ final class Http {
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(body)), "Content-Type", contentType);
     }
 
+    /**
+     * A request with a body, as recorded from kubectl.
+     *
+     * @param headers alternating names and values, e.g. {@code "Content-Type", "application/json"}
+     */
+    static HttpResponse<String> send(String method, String url, byte[] body, String... headers) {
+        HttpRequest.BodyPublisher publisher = body == null
+                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body);
+        return send(HttpRequest.newBuilder(URI.create(url)).method(method, publisher), headers);
+    }
+
     private static HttpResponse<String> send(HttpRequest.Builder request, String... headers) {
         if (headers.length > 0) {
             request.headers(headers);

@@ -30,6 +30,12 @@ public record SuiteVersion(String suite, String fabric8, String picocli) {
                 properties.getProperty("picocli"));
     }
 
+    /** @return operating system, version, architecture and processor count, e.g. {@code Linux 6.1 amd64, 2 cores} */
+    public static String os() {
+        return System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+                + System.getProperty("os.arch") + ", " + Runtime.getRuntime().availableProcessors() + " cores";
+    }
+
     /** @return the Java runtime this process runs on, e.g. {@code 17.0.15 (Debian)} */
     public static String java() {
         return Runtime.version() + " (" + System.getProperty("java.vendor") + ")";

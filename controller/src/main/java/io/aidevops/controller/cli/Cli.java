@@ -2,6 +2,7 @@ package io.aidevops.controller.cli;
 
 import java.io.PrintWriter;
 
+import io.aidevops.controller.ShownPath;
 import io.aidevops.controller.config.ConfigException;
 import picocli.CommandLine;
 
@@ -30,11 +31,9 @@ public final class Cli {
         }
     }
 
-    /** @return {@code path} relative to the working folder when it lies inside it, as a user would type it */
+    /** @return {@code path} as a user would type it, see {@link ShownPath} */
     static java.nio.file.Path shown(CliContext context, java.nio.file.Path path) {
-        var working = context.workingDirectory();
-        var absolute = path.toAbsolutePath().normalize();
-        return absolute.startsWith(working) ? working.relativize(absolute) : absolute;
+        return ShownPath.of(context.workingDirectory(), path);
     }
 
     private static int handle(Exception e, PrintWriter err) {

@@ -1,6 +1,10 @@
 package io.aidevops.controller.cli;
 
+import java.util.List;
 import java.util.concurrent.Callable;
+
+import io.aidevops.controller.config.ConfigException;
+import io.aidevops.controller.config.ConfigProblem;
 
 import io.aidevops.controller.config.ConfigRenderer;
 import picocli.CommandLine.Command;
@@ -21,9 +25,33 @@ final class ConfigCommand extends Subcommand implements Runnable {
             description = {"Load the configuration and report every problem, each with file, line and key.",
                     "Exit 0 when valid, 2 when not."})
     static final class Validate extends Subcommand implements Callable<Integer> {
+        @picocli.CommandLine.Mixin
+        FormatOption format;
+
+        /**
+         * The answer of {@code config validate --format json}.
+         *
+         * @param valid    whether the configuration loads
+         * @param sources  the files read, empty for the built-in defaults
+         * @param problems every problem, in file order
+         */
+        record Verdict(boolean valid, List<String> sources, List<ConfigProblem> problems) {
+        }
+
         @Override
         public Integer call() throws Exception {
-            var loaded = root().loadConfig();
+            var attempt = ConfigAttempt.of(root());
+            if (format.json()) {
+                var sources = attempt.loaded().map(l -> l.files().stream().map(Object::toString).toList())
+                        .orElse(List.of());
+                var problems = attempt.problem().map(ConfigException::problems).orElse(List.of());
+                Output.json(context().out(), new Verdict(problems.isEmpty(), sources, problems));
+                return problems.isEmpty() ? ExitCodes.OK : ExitCodes.USAGE;
+            }
+            if (attempt.problem().isPresent()) {
+                throw attempt.problem().get();
+            }
+            var loaded = attempt.loaded().orElseThrow();
             context().out().println("valid: " + loaded.describeSource() + " (environment " + loaded.environment()
                     + ")");
             return ExitCodes.OK;
@@ -34,14 +62,14 @@ final class ConfigCommand extends Subcommand implements Runnable {
     @Command(name = "show", mixinStandardHelpOptions = true,
             description = "Print the configuration in effect, defaults included, secrets redacted.")
     static final class Show extends Subcommand implements Callable<Integer> {
-        @Option(names = "--format", defaultValue = "text", description = "text (YAML) or json.")
-        OutputFormat format;
+        @picocli.CommandLine.Mixin
+    FormatOption format;
 
         @Override
         public Integer call() throws Exception {
             var loaded = root().loadConfig();
             var out = context().out();
-            if (format == OutputFormat.JSON) {
+            if (format.json()) {
                 Output.json(out, ConfigRenderer.toMap(loaded.config()));
             } else {
                 out.println("# " + loaded.describeSource() + ", environment " + loaded.environment());

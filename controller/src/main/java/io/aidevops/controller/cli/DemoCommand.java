@@ -1,6 +1,6 @@
 package io.aidevops.controller.cli;
 
-import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 
@@ -8,7 +8,7 @@ import io.aidevops.cluster.EmbeddedCluster;
 import io.aidevops.cluster.EmbeddedClusterOptions;
 import io.aidevops.controller.demo.Demo;
 import io.aidevops.controller.demo.DemoException;
-import io.aidevops.controller.kube.ClusterTargets;
+import io.aidevops.controller.kube.EmbeddedKubeconfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -18,57 +18,57 @@ import picocli.CommandLine.Option;
                 + "watch it become ready, read its pods' metrics, roll out a new version.",
                 "Nothing leaves this machine. With --keep, the cluster stays up for kubectl until Ctrl-C."})
 final class DemoCommand extends Subcommand implements Callable<Integer> {
+    /** The demo's own kubeconfig, beside (not in place of) the one of a cluster 'aidevops start' runs. */
+    static final Path KUBECONFIG = Path.of("demo", "kubeconfig");
+
     @Option(names = "--keep", description = "Keep the embedded cluster running after the demo, until Ctrl-C.")
     boolean keep;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "60",
-            description = "How long each rollout may take (default: ${DEFAULT-VALUE}).")
+            description = "How long each rollout may take, 1-3600 (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 
-    @Option(names = "--format", defaultValue = "text",
-            description = "text, or json for a summary of what happened (default: ${DEFAULT-VALUE}).")
-    OutputFormat format;
+    @picocli.CommandLine.Mixin
+    FormatOption format;
 
-    StopSignal stopSignal = new StopSignal();
+    final StopSignal stopSignal = new StopSignal();
 
     @Override
     public Integer call() throws Exception {
-        var loaded = root().loadConfig();
-        var dataDir = loaded.config().app().dataDir();
-        var kubeconfig = dataDir.resolve(ClusterTargets.EMBEDDED_KUBECONFIG);
-        var shownKubeconfig = Cli.shown(context(), kubeconfig);
-        var json = format == OutputFormat.JSON;
-        // In JSON mode the narrative goes to standard error, so standard output holds only the JSON document.
-        var out = json ? context().err() : context().out();
-        if (keep) {
-            stopSignal.install();
+        if (timeoutSeconds < 1 || timeoutSeconds > 3600) {
+            throw new UserException("--timeout must be from 1 to 3600 seconds, was " + timeoutSeconds,
+                    ExitCodes.USAGE);
         }
+        var loaded = root().loadConfig();
+        var file = loaded.config().app().dataDir().resolve(KUBECONFIG);
+        // In JSON mode the narrative goes to standard error, so standard output holds only the JSON document.
+        var out = format.json() ? context().err() : context().out();
+        stopSignal.interrupting(Thread.currentThread()).install();
         out.println("AI DevOps Suite demo: everything runs in this process, on an embedded cluster.");
         out.println();
-        try (var cluster = EmbeddedCluster.start(EmbeddedClusterOptions.defaults())) {
-            cluster.writeKubeconfig(kubeconfig);
-            Demo.announceCluster(out, cluster.apiServerUrl(), shownKubeconfig);
-            var report = new Demo(cluster, out, Duration.ofSeconds(timeoutSeconds)).run(shownKubeconfig.toString());
+        try (var cluster = EmbeddedCluster.start(EmbeddedClusterOptions.defaults());
+             var kubeconfig = EmbeddedKubeconfig.write(cluster, file, false)) {
+            var shown = Cli.shown(context(), kubeconfig.file());
+            Demo.announceCluster(out, cluster.apiServerUrl(), shown);
+            var report = new Demo(cluster, out, Duration.ofSeconds(timeoutSeconds)).run(shown.toString());
             out.println();
             out.println("What happened: the suite's embedded cluster played API server, Deployment controller and "
                     + "kubelet; " + Demo.APP + " went from 0 to " + report.pods().size() + " ready pods, each serving "
                     + "its own metrics, then rolled to " + report.finalImage() + " without losing availability.");
-            if (json) {
+            if (format.json()) {
                 Output.json(context().out(), report);
             }
+            out.println();
             if (keep) {
-                out.println();
                 out.println("The cluster keeps running. In another terminal:");
-                out.println("  kubectl --kubeconfig " + shownKubeconfig + " get deployments,pods -A");
-                out.println("  ./aidevops status --verbose      (with kubernetes.mode: embedded in the configuration)");
+                out.println("  kubectl --kubeconfig " + shown + " get deployments,pods -A");
                 out.println("Stop with Ctrl-C.");
                 out.flush();
-                stopSignal.await();
+                stopSignal.interrupting(null).await();
             } else {
-                out.println();
                 out.println("Where to look next:");
                 out.println("  ./aidevops demo --keep                keep this cluster up and explore it with kubectl:");
-                out.println("      kubectl --kubeconfig " + shownKubeconfig + " get deployments,pods -A");
+                out.println("      kubectl --kubeconfig " + shown + " get deployments,pods -A");
                 out.println("  ./aidevops cluster start --embedded   a standalone embedded cluster");
                 out.println("  ./aidevops init && ./aidevops status --verbose");
                 out.println("  docs/architecture.md                  how the pieces fit");
@@ -76,8 +76,18 @@ final class DemoCommand extends Subcommand implements Callable<Integer> {
             return ExitCodes.OK;
         } catch (DemoException e) {
             throw new UserException("demo failed: " + e.getMessage(), ExitCodes.INFRASTRUCTURE);
+        } catch (InterruptedException | RuntimeException e) {
+            // A stop interrupts whatever the demo was doing: a sleep, or a Kubernetes call that wraps the interrupt.
+            if (!stopSignal.requested()) {
+                throw e;
+            }
+            out.println();
+            out.println("demo stopped before it finished; the embedded cluster is gone");
+            return ExitCodes.INTERRUPTED;
+        } catch (EmbeddedKubeconfig.Refused e) {
+            throw new UserException(e.getMessage(), ExitCodes.INFRASTRUCTURE);
         } finally {
-            Files.deleteIfExists(kubeconfig);
+            stopSignal.cleanedUp();
         }
     }
 }

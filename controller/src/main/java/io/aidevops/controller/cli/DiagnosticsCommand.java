@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
+import io.aidevops.controller.ShownPath;
 import io.aidevops.controller.config.AppConfig;
 import io.aidevops.controller.config.ConfigException;
 import io.aidevops.controller.config.LoadedConfig;
@@ -28,32 +29,24 @@ final class DiagnosticsCommand extends Subcommand implements Callable<Integer> {
             description = "Where to write the zip (default: <data_dir>/diagnostics/aidevops-diagnostics-<time>.zip).")
     Path output;
 
-    @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
-    OutputFormat format;
+    @picocli.CommandLine.Mixin
+    FormatOption format;
 
     @Override
     public Integer call() throws Exception {
-        Optional<LoadedConfig> loaded;
-        Optional<ConfigException> problem;
-        try {
-            loaded = Optional.of(root().loadConfig());
-            problem = Optional.empty();
-        } catch (ConfigException e) {
-            loaded = Optional.empty();
-            problem = Optional.of(e);
-        }
-        var status = StatusCommand.inspect(root(), context());
+        var attempt = ConfigAttempt.of(root());
+        var loaded = attempt.loaded();
+        var status = StatusCommand.inspect(attempt, root(), context());
         var dataDir = loaded.map(l -> l.config().app().dataDir())
                 .orElse(context().workingDirectory().resolve(AppConfig.DEFAULT_DATA_DIR_NAME));
         var bundle = new DiagnosticBundle(context().clock());
         var target = output != null ? context().workingDirectory().resolve(output)
                 : dataDir.resolve("diagnostics").resolve(bundle.fileName());
-        var contents = new DiagnosticBundle.Contents(loaded, problem, status, context().environment(),
+        var contents = new DiagnosticBundle.Contents(loaded, attempt.problem(), status, context().environment(),
                 logFiles(dataDir.resolve("logs")), LogSetup.recent().lines(), full);
         var entries = bundle.write(contents, target);
-        var shown = target.startsWith(context().workingDirectory())
-                ? context().workingDirectory().relativize(target) : target;
-        if (format == OutputFormat.JSON) {
+        var shown = ShownPath.of(context().workingDirectory(), target);
+        if (format.json()) {
             Output.json(context().out(), Map.of("path", shown.toString(), "entries", entries));
         } else {
             context().out().println(shown);

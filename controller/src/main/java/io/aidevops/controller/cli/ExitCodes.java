@@ -10,6 +10,8 @@ public final class ExitCodes {
     public static final int USAGE = 2;
     /** Something outside the suite failed: a cluster, a port, a file system. */
     public static final int INFRASTRUCTURE = 3;
+    /** Stopped by Ctrl-C or SIGTERM before it finished (the shell's convention for SIGINT). */
+    public static final int INTERRUPTED = 130;
 
     private ExitCodes() {
     }

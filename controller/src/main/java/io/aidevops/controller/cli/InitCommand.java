@@ -7,6 +7,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import io.aidevops.controller.ShownPath;
 import io.aidevops.controller.config.ConfigLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -25,7 +26,7 @@ final class InitCommand extends Subcommand implements Callable<Integer> {
     public Integer call() throws Exception {
         var loader = root().loader();
         var target = loader.configPath(Optional.ofNullable(root().configFile));
-        var shown = context().workingDirectory().relativize(target.toAbsolutePath());
+        var shown = ShownPath.of(context().workingDirectory(), target);
         var err = context().err();
         if (Files.exists(target) && !force) {
             err.println(shown + " already exists; it was left as it is. Use --force to overwrite it, or check it "
@@ -39,7 +40,15 @@ final class InitCommand extends Subcommand implements Callable<Integer> {
             }
             Files.copy(example, target, StandardCopyOption.REPLACE_EXISTING);
         }
-        var loaded = loader.load(Optional.of(target));
+        io.aidevops.controller.config.LoadedConfig loaded;
+        try {
+            loaded = loader.load(Optional.of(target));
+        } catch (io.aidevops.controller.config.ConfigException e) {
+            // The example is valid, so the environment is not: say that the file was written all the same.
+            err.println("Wrote " + shown + ", but the configuration does not load in this environment:");
+            err.println(e.getMessage());
+            return ExitCodes.USAGE;
+        }
         var out = context().out();
         out.println("Wrote " + shown + " (valid; every key shows its default).");
         out.println();

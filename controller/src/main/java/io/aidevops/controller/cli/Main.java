@@ -12,19 +12,7 @@ public final class Main {
     /** Runs the command line and exits with its code. */
     public static void main(String[] args) {
         // Until a command loads the configuration, honour the variable so start-up problems are visible.
-        var level = System.getenv(ConfigLoader.LOG_LEVEL_VARIABLE);
-        LogSetup.configure(parse(level));
+        LogSetup.configure(LogLevel.parse(System.getenv(ConfigLoader.LOG_LEVEL_VARIABLE)).orElse(LogLevel.INFO));
         System.exit(Cli.run(CliContext.forThisProcess(), args));
-    }
-
-    private static LogLevel parse(String level) {
-        if (level != null) {
-            for (var candidate : LogLevel.values()) {
-                if (candidate.name().equalsIgnoreCase(level.strip())) {
-                    return candidate;
-                }
-            }
-        }
-        return LogLevel.INFO;
     }
 }

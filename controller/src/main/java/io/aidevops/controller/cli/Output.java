@@ -4,12 +4,11 @@ import java.io.PrintWriter;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.aidevops.controller.service.Json;
 
 /** Writes a command's data as indented JSON, the same field names the REST API uses. */
 final class Output {
-    private static final ObjectMapper JSON = Json.mapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = Json.pretty();
 
     private Output() {
     }

@@ -1,8 +1,6 @@
 package io.aidevops.controller.cli;
 
-import java.io.IOException;
 import java.net.BindException;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -11,6 +9,7 @@ import io.aidevops.cluster.EmbeddedCluster;
 import io.aidevops.cluster.EmbeddedClusterOptions;
 import io.aidevops.controller.config.KubernetesMode;
 import io.aidevops.controller.kube.ClusterTargets;
+import io.aidevops.controller.kube.EmbeddedKubeconfig;
 import io.aidevops.controller.logging.LogSetup;
 import io.aidevops.controller.service.ControllerEndpoint;
 import io.aidevops.controller.service.ControllerService;
@@ -30,75 +29,62 @@ final class StartCommand extends Subcommand implements Callable<Integer> {
     Integer port;
 
     /** Lets an in-process test stop the service the way a signal would. */
-    StopSignal stopSignal = new StopSignal();
+    final StopSignal stopSignal = new StopSignal();
 
     @Override
     public Integer call() throws Exception {
         var loaded = root().loadConfig();
         var config = loaded.config();
+        var chosenPort = checkPort(port != null ? port : config.server().port());
         var dataDir = config.app().dataDir();
-        var logFile = LogSetup.addFile(dataDir.resolve("logs"), loaded.logLevel());
         var out = context().out();
-        var chosenPort = port != null ? port : config.server().port();
-        if (chosenPort < 0 || chosenPort > 65535) {
-            throw new UserException("--port must be from 0 to 65535, was " + chosenPort, ExitCodes.USAGE);
-        }
         stopSignal.install();
-
-        EmbeddedCluster cluster = null;
-        var kubeconfig = dataDir.resolve(ClusterTargets.EMBEDDED_KUBECONFIG);
-        ControllerService service = null;
-        try {
-            if (config.kubernetes().mode() == KubernetesMode.EMBEDDED) {
-                cluster = EmbeddedCluster.start(EmbeddedClusterOptions.defaults());
-                cluster.writeKubeconfig(kubeconfig);
-                out.println("embedded cluster at " + cluster.apiServerUrl() + " (kubeconfig " + shown(kubeconfig)
-                        + ")");
+        try (var log = LogSetup.addFile(dataDir.resolve("logs"), loaded.logLevel());
+             var cluster = config.kubernetes().mode() == KubernetesMode.EMBEDDED
+                     ? EmbeddedCluster.start(EmbeddedClusterOptions.defaults()) : null;
+             var kubeconfig = cluster == null ? null
+                     : EmbeddedKubeconfig.write(cluster, dataDir.resolve(ClusterTargets.EMBEDDED_KUBECONFIG), false)) {
+            if (cluster != null) {
+                out.println("embedded cluster at " + cluster.apiServerUrl() + " (kubeconfig "
+                        + Cli.shown(context(), kubeconfig.file()) + ")");
             }
             var inspector = new StatusInspector(context().clusterTargets(), new HttpProbe(Duration.ofSeconds(2)));
-            var self = new String[1];
-            try {
-                service = new ControllerService(config.server().bindAddress(), chosenPort,
-                        () -> inspector.inspect(loaded, Optional.ofNullable(self[0])), context().clock());
-            } catch (BindException e) {
-                throw new UserException("cannot listen on " + config.server().bindAddress() + ":" + chosenPort + " ("
-                        + e.getMessage() + "); is another service using the port? Choose one with --port or "
-                        + "server.port", ExitCodes.INFRASTRUCTURE);
+            try (var service = bind(config.server().bindAddress(), chosenPort, inspector, loaded)) {
+                service.start();
+                var pid = ProcessHandle.current().pid();
+                new ControllerEndpoint(pid, service.url(), context().clock().instant()).write(dataDir);
+                try {
+                    out.println("aidevops controller listening on " + service.url() + " (environment "
+                            + loaded.environment() + ", configuration " + loaded.describeSource() + ")");
+                    out.println("  GET " + service.url() + "/api/v1/health");
+                    out.println("  GET " + service.url() + "/api/v1/status");
+                    out.println("log: " + Cli.shown(context(), log.path()) + "; stop with Ctrl-C");
+                    out.flush();
+                    stopSignal.await();
+                } finally {
+                    ControllerEndpoint.remove(dataDir, pid);
+                }
             }
-            self[0] = service.url();
-            service.start();
-            new ControllerEndpoint(ProcessHandle.current().pid(), service.url(), context().clock().instant())
-                    .write(dataDir);
-            out.println("aidevops controller listening on " + service.url() + " (environment "
-                    + loaded.environment() + ", configuration " + loaded.describeSource() + ")");
-            out.println("  GET " + service.url() + "/api/v1/health");
-            out.println("  GET " + service.url() + "/api/v1/status");
-            out.println("log: " + shown(logFile) + "; stop with Ctrl-C");
-            out.flush();
-            stopSignal.await();
+        } catch (EmbeddedKubeconfig.Refused e) {
+            throw new UserException(e.getMessage(), ExitCodes.INFRASTRUCTURE);
         } finally {
-            if (service != null) {
-                service.close();
-                ControllerEndpoint.remove(dataDir, ProcessHandle.current().pid());
-            }
-            if (cluster != null) {
-                cluster.close();
-                deleteQuietly(kubeconfig);
-            }
+            stopSignal.cleanedUp();
         }
         out.println("aidevops controller stopped");
         return ExitCodes.OK;
     }
 
-    private String shown(java.nio.file.Path path) {
-        return Cli.shown(context(), path).toString();
-    }
-
-    private static void deleteQuietly(java.nio.file.Path file) {
+    private ControllerService bind(String address, int chosenPort, StatusInspector inspector,
+                                   io.aidevops.controller.config.LoadedConfig loaded) throws java.io.IOException {
         try {
-            Files.deleteIfExists(file);
-        } catch (IOException ignored) {
-            // a stale kubeconfig only makes 'status' report the embedded cluster unreachable
+            return new ControllerService(address, chosenPort, url -> inspector.inspect(loaded, Optional.of(url)),
+                    context().clock());
+        } catch (BindException e) {
+            var hint = String.valueOf(e.getMessage()).contains("in use")
+                    ? "another service uses the port; choose one with --port or server.port"
+                    : "check server.bind_address: it must be an address of this machine";
+            throw new UserException("cannot listen on " + address + ":" + chosenPort + " (" + e.getMessage() + "); "
+                    + hint, ExitCodes.INFRASTRUCTURE);
         }
     }
 }

@@ -23,13 +23,13 @@ final class StatusCommand extends Subcommand implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, description = "Also show each component's state and the evidence.")
     boolean verbose;
 
-    @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
-    OutputFormat format;
+    @picocli.CommandLine.Mixin
+    FormatOption format;
 
     @Override
     public Integer call() {
-        var report = inspect(root(), context());
-        if (format == OutputFormat.JSON) {
+        var report = inspect(ConfigAttempt.of(root()), root(), context());
+        if (format.json()) {
             Output.json(context().out(), report);
         } else {
             print(report, verbose, context().out());
@@ -37,18 +37,17 @@ final class StatusCommand extends Subcommand implements Callable<Integer> {
         return report.health().exitCode();
     }
 
-    /** The report for the current configuration, or an unusable one naming why it cannot be loaded. */
-    static StatusReport inspect(AidevopsCommand root, CliContext context) {
+    /** The report for a configuration, or an unusable one naming why it could not be loaded. */
+    static StatusReport inspect(ConfigAttempt attempt, AidevopsCommand root, CliContext context) {
+        if (attempt.loaded().isPresent()) {
+            return new StatusInspector(context.clusterTargets(), new HttpProbe(Duration.ofSeconds(2)))
+                    .inspect(attempt.loaded().get(), Optional.empty());
+        }
         var environment = Optional.ofNullable(context.environment().get(ConfigLoader.ENV_VARIABLE))
                 .orElse(ConfigLoader.DEFAULT_ENVIRONMENT);
-        try {
-            var loaded = root.loadConfig();
-            return new StatusInspector(context.clusterTargets(), new HttpProbe(Duration.ofSeconds(2)))
-                    .inspect(loaded, Optional.empty());
-        } catch (ConfigException e) {
-            var source = root.loader().configPath(Optional.ofNullable(root.configFile));
-            return StatusInspector.unusable(e, environment, context.workingDirectory().relativize(source).toString());
-        }
+        var source = root.loader().configPath(Optional.ofNullable(root.configFile));
+        return StatusInspector.unusable(attempt.problem().orElseThrow(), environment,
+                Cli.shown(context, source).toString());
     }
 
     static void print(StatusReport report, boolean verbose, PrintWriter out) {

@@ -14,4 +14,12 @@ abstract class Subcommand {
     CliContext context() {
         return root().context();
     }
+
+    /** @return {@code port}, refused with a usage error unless it is a TCP port or 0 (any free port) */
+    static int checkPort(int port) {
+        if (port < 0 || port > 65535) {
+            throw new UserException("--port must be from 0 to 65535, was " + port, ExitCodes.USAGE);
+        }
+        return port;
+    }
 }

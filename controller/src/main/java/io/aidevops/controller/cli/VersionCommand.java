@@ -11,14 +11,14 @@ import picocli.CommandLine.Option;
 @Command(name = "version", mixinStandardHelpOptions = true,
         description = "Print the suite's version and the versions it runs with.")
 final class VersionCommand extends Subcommand implements Callable<Integer> {
-    @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
-    OutputFormat format;
+    @picocli.CommandLine.Mixin
+    FormatOption format;
 
     @Override
     public Integer call() {
         var v = SuiteVersion.current();
         var out = context().out();
-        if (format == OutputFormat.JSON) {
+        if (format.json()) {
             var data = new LinkedHashMap<String, String>();
             data.put("version", v.suite());
             data.put("java", SuiteVersion.java());

@@ -10,6 +10,11 @@ public record AidevopsConfig(AppConfig app, ServerConfig server, KubernetesConfi
                              MonitoringConfig monitoring, DeploymentConfig deployment, SecurityConfig security,
                              LoggingConfig logging) {
 
+    /** @return this configuration with {@code logging.level} replaced, e.g. by {@code AIDEVOPS_LOG_LEVEL} */
+    AidevopsConfig withLogLevel(LogLevel level) {
+        return new AidevopsConfig(app, server, kubernetes, monitoring, deployment, security, new LoggingConfig(level));
+    }
+
     /** Reads every section of {@code root}, recording problems in the section's context. */
     static AidevopsConfig read(ConfigSection root, Path workingDirectory) {
         var config = new AidevopsConfig(AppConfig.read(root.section("app"), workingDirectory),

@@ -8,19 +8,31 @@ public final class ConfigException extends Exception {
     private static final long serialVersionUID = 1L;
 
     private final transient List<ConfigProblem> problems;
+    private final transient List<Secret> secrets;
 
-    public ConfigException(List<ConfigProblem> problems) {
+    /**
+     * @param problems every problem found
+     * @param secrets  the secrets that could be read before loading failed, so a diagnostic bundle of a broken
+     *                 configuration can still remove them; never part of the message
+     */
+    public ConfigException(List<ConfigProblem> problems, List<Secret> secrets) {
         super(describe(problems));
         this.problems = List.copyOf(problems);
+        this.secrets = List.copyOf(secrets);
     }
 
     public ConfigException(ConfigProblem problem) {
-        this(List.of(problem));
+        this(List.of(problem), List.of());
     }
 
     /** @return the problems, in the order they appear in the file */
     public List<ConfigProblem> problems() {
         return problems;
+    }
+
+    /** @return the secrets read before loading failed */
+    public List<Secret> secrets() {
+        return secrets;
     }
 
     private static String describe(List<ConfigProblem> problems) {

@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import io.aidevops.controller.ShownPath;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.common.FlowStyle;
@@ -104,6 +105,11 @@ public final class ConfigLoader {
                     ? "not a regular file" : "configuration file not found (named by " + origin + ")"));
         }
         var overlay = overlayPath(path, environmentName);
+        if (root == null && !named && Files.isRegularFile(overlay)) {
+            problems.add(new ConfigProblem(display(overlay).toString(), 0, 0, ENV_VARIABLE, "this overlay for "
+                    + "environment '" + environmentName + "' has no base file " + display(path)
+                    + "; an overlay is laid over the base file, so write one (aidevops init)"));
+        }
         if (root != null && Files.isRegularFile(overlay)) {
             files.add(display(overlay));
             var overlayRoot = parse(overlay, problems);
@@ -113,19 +119,18 @@ public final class ConfigLoader {
         }
 
         var baseDirectory = files.isEmpty() ? workingDirectory : path.getParent();
-        var context = new ConfigSection.ReadContext(problems, environment, baseDirectory, display(path).toString());
+        var secrets = new ArrayList<Secret>();
+        var context = new ConfigSection.ReadContext(problems, environment, baseDirectory, display(path).toString(),
+                secrets);
         var rootSection = new ConfigSection("", root, root == null ? null : root.getStartMark().orElse(null), context);
         var config = AidevopsConfig.read(rootSection, workingDirectory);
 
-        var logLevel = config.logging().level();
-        var logLevelSource = root == null ? "default" : "logging.level";
+        var logLevelSource = contains(root, "logging", "level") ? "logging.level" : "default";
         var levelVariable = variable(LOG_LEVEL_VARIABLE);
         if (levelVariable.isPresent()) {
-            var parsed = Arrays.stream(LogLevel.values())
-                    .filter(l -> l.name().equalsIgnoreCase(levelVariable.get().strip()))
-                    .findFirst();
+            var parsed = LogLevel.parse(levelVariable.get());
             if (parsed.isPresent()) {
-                logLevel = parsed.get();
+                config = config.withLogLevel(parsed.get());
                 logLevelSource = LOG_LEVEL_VARIABLE;
             } else {
                 problems.add(new ConfigProblem("environment variable " + LOG_LEVEL_VARIABLE, 0, 0,
@@ -134,11 +139,29 @@ public final class ConfigLoader {
             }
         }
         if (!problems.isEmpty()) {
-            problems.sort(Comparator.comparing(ConfigProblem::source).thenComparingInt(ConfigProblem::line)
+            // In the order the files were read (base, then overlay), then by position; variables last.
+            var order = files.stream().map(Path::toString).toList();
+            problems.sort(Comparator.comparingInt((ConfigProblem p) -> order.contains(p.source())
+                            ? order.indexOf(p.source()) : order.size())
+                    .thenComparing(ConfigProblem::source).thenComparingInt(ConfigProblem::line)
                     .thenComparingInt(ConfigProblem::column));
-            throw new ConfigException(problems);
+            throw new ConfigException(problems, secrets);
         }
-        return new LoadedConfig(config, files, environmentName, logLevel, logLevelSource);
+        return new LoadedConfig(config, files, environmentName, config.logging().level(), logLevelSource);
+    }
+
+    /** @return whether the nested keys are written in {@code root} */
+    private static boolean contains(MappingNode root, String... keys) {
+        var node = (org.snakeyaml.engine.v2.nodes.Node) root;
+        for (var key : keys) {
+            if (!(node instanceof MappingNode mapping)) {
+                return false;
+            }
+            node = mapping.getValue().stream()
+                    .filter(t -> t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key))
+                    .map(NodeTuple::getValueNode).findFirst().orElse(null);
+        }
+        return node != null;
     }
 
     /** @return {@code config.production.yaml} beside {@code config.yaml} for environment {@code production} */
@@ -164,6 +187,7 @@ public final class ConfigLoader {
                     return new MappingNode(Tag.MAP, List.of(), FlowStyle.BLOCK);
                 }
                 if (node.get() instanceof MappingNode mapping) {
+                    reportDuplicates(mapping, "", problems);
                     return mapping;
                 }
                 var mark = node.get().getStartMark();
@@ -184,6 +208,28 @@ public final class ConfigLoader {
             problems.add(new ConfigProblem(label, 0, 0, "<file>", "cannot read: " + e.getMessage()));
         }
         return null;
+    }
+
+    /**
+     * Reports keys written twice in one section. Checked per file, before an overlay is merged in, because the
+     * merge would keep only one of them.
+     */
+    private static void reportDuplicates(MappingNode mapping, String path, List<ConfigProblem> problems) {
+        var seen = new java.util.HashSet<String>();
+        for (var tuple : mapping.getValue()) {
+            if (!(tuple.getKeyNode() instanceof ScalarNode key)) {
+                continue;
+            }
+            var qualified = path.isEmpty() ? key.getValue() : path + "." + key.getValue();
+            if (!seen.add(key.getValue())) {
+                var mark = key.getStartMark().orElseThrow();
+                problems.add(new ConfigProblem(mark.getName(), mark.getLine() + 1, mark.getColumn() + 1, qualified,
+                        "duplicate key; each key may appear once per section"));
+            }
+            if (tuple.getValueNode() instanceof MappingNode nested) {
+                reportDuplicates(nested, qualified, problems);
+            }
+        }
     }
 
     /** Deep merge: sections merge key by key, any other value of the overlay replaces the base's. */
@@ -219,8 +265,7 @@ public final class ConfigLoader {
         return Optional.ofNullable(environment.get(name)).filter(v -> !v.isBlank());
     }
 
-    /** Paths under the working folder are shown relative to it, the way the user typed them. */
     private Path display(Path path) {
-        return path.startsWith(workingDirectory) ? workingDirectory.relativize(path) : path;
+        return ShownPath.of(workingDirectory, path);
     }
 }

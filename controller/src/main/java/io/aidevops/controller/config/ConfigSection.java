@@ -29,7 +29,6 @@ import org.snakeyaml.engine.v2.nodes.Tag;
  */
 public final class ConfigSection {
     private final String path;
-    private final MappingNode node;
     private final Mark anchor;
     private final ReadContext context;
     private final Map<String, NodeTuple> entries = new LinkedHashMap<>();
@@ -37,12 +36,11 @@ public final class ConfigSection {
 
     /** What every section of one load shares: where problems go and how secrets and paths are resolved. */
     record ReadContext(List<ConfigProblem> problems, Map<String, String> environment, Path baseDirectory,
-                       String defaultSource) {
+                       String defaultSource, List<Secret> secrets) {
     }
 
     ConfigSection(String path, MappingNode node, Mark anchor, ReadContext context) {
         this.path = path;
-        this.node = node;
         this.anchor = anchor;
         this.context = context;
         if (node != null) {
@@ -51,16 +49,10 @@ public final class ConfigSection {
                     report(tuple.getKeyNode(), "<complex key>", "keys must be plain names");
                     continue;
                 }
-                if (entries.putIfAbsent(key.getValue(), tuple) != null) {
-                    report(key, qualified(key.getValue()), "duplicate key; each key may appear once per section");
-                }
+                // Duplicates were reported file by file when the YAML was read (ConfigLoader); the first one wins.
+                entries.putIfAbsent(key.getValue(), tuple);
             }
         }
-    }
-
-    /** @return the dotted path of this section, empty for the root */
-    public String path() {
-        return path;
     }
 
     /** Reads a true/false value. */
@@ -91,10 +83,10 @@ public final class ConfigSection {
         }
         long parsed;
         try {
-            parsed = Long.decode(scalar.getValue().replace("_", ""));
+            parsed = Long.parseLong(scalar.getValue());
         } catch (NumberFormatException e) {
-            report(scalar, qualified(key), "expected " + allowed + ", found '" + scalar.getValue() + "'");
-            return defaultValue;
+            // The YAML resolver already said it is an integer: it can only be too long for a long.
+            parsed = scalar.getValue().startsWith("-") ? Long.MIN_VALUE : Long.MAX_VALUE;
         }
         if (parsed < min || parsed > max) {
             report(scalar, qualified(key), "value " + scalar.getValue() + " is out of range; allowed: " + allowed);
@@ -188,7 +180,7 @@ public final class ConfigSection {
                 report(mapping, qualified, "environment variable " + env.get() + " is not set");
                 return Optional.empty();
             }
-            return Optional.of(new Secret(new SecretRef(SecretRef.Kind.ENV, env.get()), value));
+            return Optional.of(remember(new Secret(new SecretRef(SecretRef.Kind.ENV, env.get()), value)));
         }
         var secretFile = context.baseDirectory().resolve(expandHome(file.get())).normalize();
         try {
@@ -197,12 +189,17 @@ public final class ConfigSection {
                 report(mapping, qualified, "secret file " + secretFile + " is empty");
                 return Optional.empty();
             }
-            return Optional.of(new Secret(new SecretRef(SecretRef.Kind.FILE, file.get()), value));
+            return Optional.of(remember(new Secret(new SecretRef(SecretRef.Kind.FILE, file.get()), value)));
         } catch (IOException e) {
             report(mapping, qualified, "cannot read secret file " + secretFile + " (" + e.getClass().getSimpleName()
                     + ")");
             return Optional.empty();
         }
+    }
+
+    private Secret remember(Secret secret) {
+        context.secrets().add(secret);
+        return secret;
     }
 
     /** @return the nested section under {@code key}; an empty section when the key is absent */
@@ -227,7 +224,7 @@ public final class ConfigSection {
         if (tuple != null) {
             report(tuple.getKeyNode(), qualified(key), message);
         } else {
-            report(anchor, node == null ? null : node, qualified(key), message);
+            report(anchor, qualified(key), message);
         }
     }
 
@@ -265,10 +262,10 @@ public final class ConfigSection {
     }
 
     private void report(Node where, String key, String message) {
-        report(where.getStartMark().orElse(anchor), where, key, message);
+        report(where.getStartMark().orElse(anchor), key, message);
     }
 
-    private void report(Mark mark, Node where, String key, String message) {
+    private void report(Mark mark, String key, String message) {
         if (mark == null) {
             context.problems().add(new ConfigProblem(context.defaultSource(), 0, 0, key, message));
         } else {

@@ -25,6 +25,10 @@ public record KubernetesConfig(KubernetesMode mode, Optional<Path> kubeconfig, O
         var config = new KubernetesConfig(mode, kubeconfig, s.optionalText("context"),
                 s.text("namespace", DEFAULT_NAMESPACE), s.secret("token"),
                 s.integer("request_timeout", DEFAULT_REQUEST_TIMEOUT, 1, 600));
+        if (!config.namespace().matches("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?")) {
+            s.problem("namespace", "'" + config.namespace() + "' is not a Kubernetes namespace name (lower-case "
+                    + "letters, digits and '-', at most 63, starting and ending with a letter or digit)");
+        }
         if (mode == KubernetesMode.KUBECONFIG && kubeconfig.isEmpty()) {
             s.problem("mode", "mode 'kubeconfig' needs kubernetes.kubeconfig, the path of the kubeconfig file");
         }

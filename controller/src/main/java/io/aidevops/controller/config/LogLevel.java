@@ -12,6 +12,14 @@ public enum LogLevel {
         this.julLevel = julLevel;
     }
 
+    /** @return the level written as {@code text}, in any case, or empty when it is not a level */
+    public static java.util.Optional<LogLevel> parse(String text) {
+        if (text == null) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Arrays.stream(values()).filter(l -> l.name().equalsIgnoreCase(text.strip())).findFirst();
+    }
+
     /** @return the java.util.logging level that lets this level and everything more severe through */
     public Level julLevel() {
         return julLevel;

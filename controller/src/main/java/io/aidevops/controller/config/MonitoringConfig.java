@@ -39,6 +39,12 @@ public record MonitoringConfig(boolean enabled, int interval, Optional<Prometheu
     static Optional<URI> httpUrl(ConfigSection s, String key, String text) {
         try {
             var uri = URI.create(text);
+            if (uri.getUserInfo() != null) {
+                // Credentials in a URL end up in every place the URL is shown.
+                s.problem(key, "the URL carries credentials, which would be shown wherever the URL is; "
+                        + "put a token in monitoring.prometheus.bearer_token instead");
+                return Optional.empty();
+            }
             if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
                 return Optional.of(uri);
             }

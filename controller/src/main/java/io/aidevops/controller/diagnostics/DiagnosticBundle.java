@@ -18,7 +18,6 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.aidevops.controller.SuiteVersion;
 import io.aidevops.controller.config.ConfigException;
 import io.aidevops.controller.config.ConfigRenderer;
@@ -35,7 +34,7 @@ import io.aidevops.controller.status.StatusReport;
 public final class DiagnosticBundle {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
             .withZone(ZoneOffset.UTC);
-    private static final ObjectMapper JSON = Json.mapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = Json.pretty();
     private static final int LOG_LINES = 1000;
 
     /**
@@ -74,8 +73,9 @@ public final class DiagnosticBundle {
      * @return the names of the entries written
      */
     public List<String> write(Contents contents, Path target) throws IOException {
-        var secrets = contents.config().map(c -> ConfigRenderer.secrets(c.config()).stream().map(Secret::reveal)
-                .toList()).orElse(List.of());
+        var secrets = contents.config().map(c -> ConfigRenderer.secrets(c.config()))
+                .or(() -> contents.configError().map(ConfigException::secrets)).orElse(List.of())
+                .stream().map(Secret::reveal).toList();
         var redactor = Redactor.of(secrets, contents.environment());
         var entries = new LinkedHashMap<String, String>();
         entries.put("README.txt", readme(contents));
@@ -94,7 +94,7 @@ public final class DiagnosticBundle {
         }
         if (contents.full()) {
             entries.put("threads.txt", threadDump());
-            entries.put("system-properties.txt", systemProperties());
+            entries.put("system-properties.txt", systemProperties(redactor));
         }
 
         Files.createDirectories(target.toAbsolutePath().getParent());
@@ -133,14 +133,12 @@ public final class DiagnosticBundle {
     private static Map<String, Object> environment(Contents contents, Redactor redactor) {
         var runtime = Runtime.getRuntime();
         var environment = new LinkedHashMap<String, Object>();
-        environment.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
-                + System.getProperty("os.arch"));
-        environment.put("processors", runtime.availableProcessors());
+        environment.put("os", SuiteVersion.os());
         environment.put("max_heap_bytes", runtime.maxMemory());
         environment.put("working_directory", Path.of("").toAbsolutePath().toString());
         environment.put("user", System.getProperty("user.name"));
         environment.put("java_home", System.getProperty("java.home"));
-        environment.put("variables", redactor.redactEnvironment(contents.environment()));
+        environment.put("variables", redactor.redactNamed(contents.environment()));
         return environment;
     }
 
@@ -163,12 +161,12 @@ public final class DiagnosticBundle {
         return dump.toString();
     }
 
-    private static String systemProperties() {
+    private static String systemProperties(Redactor redactor) {
+        var properties = new LinkedHashMap<String, String>();
+        System.getProperties().stringPropertyNames().forEach(name -> properties.put(name, System.getProperty(name)));
         var text = new StringBuilder();
-        System.getProperties().entrySet().stream()
-                .map(e -> e.getKey() + "=" + e.getValue())
-                .sorted()
-                .forEach(line -> text.append(line).append('\n'));
+        redactor.redactNamed(properties).forEach((name, value) -> text.append(name).append('=').append(value)
+                .append('\n'));
         return text.toString();
     }
 }

@@ -51,8 +51,11 @@ public final class Redactor {
         return result;
     }
 
-    /** @return the environment with values of secret-looking names replaced, sorted by name */
-    public Map<String, String> redactEnvironment(Map<String, String> environment) {
+    /**
+     * @return environment variables or system properties, sorted by name, with the values of secret-looking names
+     *         replaced and known secrets removed from the others
+     */
+    public Map<String, String> redactNamed(Map<String, String> environment) {
         var redacted = new LinkedHashMap<String, String>();
         environment.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e ->
                 redacted.put(e.getKey(), SECRET_NAME.matcher(e.getKey()).matches() ? "<redacted>"

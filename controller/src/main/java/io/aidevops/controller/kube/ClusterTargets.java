@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import io.aidevops.controller.config.KubernetesConfig;
 import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 
@@ -99,12 +100,33 @@ public final class ClusterTargets {
         }
     }
 
+    /**
+     * The pod's service account, built from its files and the variables Kubernetes sets in every pod, and nothing
+     * else: fabric8's auto-configuration would prefer a kubeconfig if one happened to be in the image.
+     */
     private ClusterTarget inCluster(KubernetesConfig settings) {
-        if (!Files.isRegularFile(serviceAccountToken)) {
-            return new ClusterTarget.Unavailable("not running in a pod (no " + serviceAccountToken + ")",
-                    "use mode 'kubeconfig' outside the cluster");
+        var host = environment.get("KUBERNETES_SERVICE_HOST");
+        var port = environment.getOrDefault("KUBERNETES_SERVICE_PORT", "443");
+        if (!Files.isRegularFile(serviceAccountToken) || host == null) {
+            return new ClusterTarget.Unavailable("not running in a pod (no " + serviceAccountToken
+                    + " or no $KUBERNETES_SERVICE_HOST)", "use mode 'kubeconfig' outside the cluster");
         }
-        return new ClusterTarget.Configured(tune(Config.autoConfigure(null), settings), "in-cluster service account");
+        var master = "https://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+        var ca = serviceAccountToken.resolveSibling("ca.crt");
+        var config = new ConfigBuilder(Config.empty()).withMasterUrl(master)
+                .withCaCertFile(Files.isRegularFile(ca) ? ca.toString() : null)
+                // Read on every request: projected service-account tokens are rotated while the pod runs.
+                .withOauthTokenProvider(() -> readToken(serviceAccountToken))
+                .build();
+        return new ClusterTarget.Configured(tune(config, settings), "in-cluster service account at " + master);
+    }
+
+    private static String readToken(Path file) {
+        try {
+            return Files.readString(file).strip();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read the service-account token " + file, e);
+        }
     }
 
     private static Config tune(Config config, KubernetesConfig settings) {

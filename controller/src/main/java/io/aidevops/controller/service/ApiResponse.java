@@ -1,22 +1,30 @@
 package io.aidevops.controller.service;
 
-import java.util.Map;
-
 /**
  * What a route answers: an HTTP status and a body that is written as JSON.
  *
  * @param status HTTP status code
- * @param body   any value Jackson can write (records, maps, lists)
+ * @param body   any value Jackson can write; records keep their field order
  */
 public record ApiResponse(int status, Object body) {
+
+    /**
+     * The body of every error answer.
+     *
+     * @param status the HTTP status, repeated for clients that only see the body
+     * @param error  what went wrong, in a sentence
+     * @param path   the request path
+     */
+    public record Error(int status, String error, String path) {
+    }
 
     /** @return 200 with {@code body} */
     public static ApiResponse ok(Object body) {
         return new ApiResponse(200, body);
     }
 
-    /** @return an error answer whose body is {@code {"status": N, "error": "...", "path": "..."}} */
+    /** @return an error answer with an {@link Error} body */
     public static ApiResponse error(int status, String message, String path) {
-        return new ApiResponse(status, Map.of("status", status, "error", message, "path", path));
+        return new ApiResponse(status, new Error(status, message, path));
     }
 }

@@ -11,11 +11,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
@@ -32,37 +34,69 @@ import org.slf4j.LoggerFactory;
 public final class ControllerService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ControllerService.class);
     private static final ObjectMapper JSON = Json.mapper();
+    private static final String API = "/api/v1";
+    // Enough that a few slow status checks (each may wait for a cluster) cannot hold up /health.
+    private static final int WORKERS = 16;
 
     private final HttpServer server;
     private final ExecutorService workers;
+    // Its own thread: a check queued behind request threads that wait for it would never run.
+    private final ExecutorService statusChecks = Executors.newSingleThreadExecutor(r -> {
+        var thread = new Thread(r, "aidevops-status-check");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final Map<String, Map<String, ApiRoute>> routes = new LinkedHashMap<>();
+    private final Function<String, StatusReport> status;
     private final Clock clock;
     private final Instant started;
+    private CompletableFuture<StatusReport> statusInFlight;
+
+    /**
+     * The answer of {@code GET /api/v1/health}.
+     *
+     * @param status        always {@code UP}: a service that answers is up
+     * @param version       the suite's version
+     * @param uptimeSeconds seconds since the service started
+     */
+    public record Health(String status, String version, long uptimeSeconds) {
+    }
+
+    /**
+     * The answer of {@code GET /api/v1}.
+     *
+     * @param endpoints every route, e.g. {@code GET /api/v1/health}
+     */
+    public record Index(List<String> endpoints) {
+    }
 
     /**
      * Binds the service; it answers once {@link #start()} is called.
      *
      * @param bindAddress interface to listen on
      * @param port        TCP port; 0 picks a free one
-     * @param status      computes {@code /api/v1/status} answers
+     * @param status      computes {@code /api/v1/status} answers, given the service's own URL
      * @param clock       for uptime
      * @throws IOException when the address cannot be bound (port in use, unknown interface)
      */
-    public ControllerService(String bindAddress, int port, Supplier<StatusReport> status, Clock clock)
+    public ControllerService(String bindAddress, int port, Function<String, StatusReport> status, Clock clock)
             throws IOException {
+        this.status = status;
         this.clock = clock;
         this.started = clock.instant();
         this.server = HttpServer.create(new InetSocketAddress(bindAddress, port), 64);
         var threadNumber = new AtomicInteger();
-        this.workers = Executors.newFixedThreadPool(4, r -> {
+        this.workers = Executors.newFixedThreadPool(WORKERS, r -> {
             var thread = new Thread(r, "aidevops-http-" + threadNumber.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         });
         server.setExecutor(workers);
         server.createContext("/", this::handle);
-        add(new ApiRoute("GET", "/api/v1/health", this::health));
-        add(new ApiRoute("GET", "/api/v1/status", () -> ApiResponse.ok(status.get())));
+        add(new ApiRoute("GET", API, () -> ApiResponse.ok(new Index(describeRoutes()))));
+        add(new ApiRoute("GET", API + "/health", () -> ApiResponse.ok(new Health("UP", SuiteVersion.current().suite(),
+                Duration.between(started, clock.instant()).toSeconds()))));
+        add(new ApiRoute("GET", API + "/status", () -> ApiResponse.ok(currentStatus())));
     }
 
     /** Adds an endpoint; later issues add theirs here. */
@@ -98,35 +132,57 @@ public final class ControllerService implements AutoCloseable {
         return described;
     }
 
-    private ApiResponse health() {
-        var uptime = Duration.between(started, clock.instant()).toSeconds();
-        return ApiResponse.ok(Map.of("status", "UP", "version", SuiteVersion.current().suite(),
-                "uptimeSeconds", uptime));
+    /**
+     * Concurrent status requests share one check: a status check may wait seconds for an unreachable cluster, and
+     * a dashboard polling from several tabs should not multiply that.
+     */
+    private StatusReport currentStatus() {
+        CompletableFuture<StatusReport> check;
+        synchronized (this) {
+            if (statusInFlight == null || statusInFlight.isDone()) {
+                statusInFlight = CompletableFuture.supplyAsync(() -> status.apply(url()), statusChecks);
+            }
+            check = statusInFlight;
+        }
+        try {
+            return check.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while checking status", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("status check failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    private ApiResponse route(String method, String path, HttpExchange exchange) {
+        var normalized = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        var byMethod = routes.get(normalized);
+        if (byMethod == null) {
+            return ApiResponse.error(404, "no such endpoint; GET " + API + " lists them", path);
+        }
+        // HEAD is GET without the body, as HTTP defines it.
+        var route = byMethod.get("HEAD".equals(method) ? "GET" : method);
+        if (route == null) {
+            var allowed = new TreeSet<>(byMethod.keySet());
+            if (allowed.contains("GET")) {
+                allowed.add("HEAD");
+            }
+            exchange.getResponseHeaders().add("Allow", String.join(", ", allowed));
+            return ApiResponse.error(405, "method " + method + " not allowed; allowed: " + String.join(", ", allowed),
+                    path);
+        }
+        return route.handler().get();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
         var path = exchange.getRequestURI().getPath();
         var method = exchange.getRequestMethod();
         ApiResponse response;
-        Map<String, ApiRoute> byMethod = routes.get(path.length() > 1 && path.endsWith("/")
-                ? path.substring(0, path.length() - 1) : path);
         try {
-            if (byMethod == null) {
-                response = ApiResponse.error(404, "no such endpoint; see GET /api/v1 for the list", path);
-                if ("/api/v1".equals(path) || "/api/v1/".equals(path)) {
-                    response = ApiResponse.ok(Map.of("endpoints", describeRoutes()));
-                }
-            } else if (!byMethod.containsKey(method)) {
-                exchange.getResponseHeaders().add("Allow", String.join(", ", new TreeSet<>(byMethod.keySet())));
-                response = ApiResponse.error(405, "method " + method + " not allowed; allowed: "
-                        + String.join(", ", new TreeSet<>(byMethod.keySet())), path);
-            } else {
-                response = byMethod.get(method).handler().get();
-            }
+            response = route(method, path, exchange);
         } catch (RuntimeException e) {
             LOG.error("{} {} failed", method, path, e);
-            response = ApiResponse.error(500, "internal error: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()), path);
+            response = ApiResponse.error(500, "internal error: " + e.getMessage(), path);
         }
         var body = JSON.writeValueAsBytes(response.body());
         exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
@@ -147,6 +203,7 @@ public final class ControllerService implements AutoCloseable {
     @Override
     public void close() {
         server.stop(1);
+        statusChecks.shutdownNow();
         workers.shutdown();
         try {
             if (!workers.awaitTermination(2, TimeUnit.SECONDS)) {

@@ -10,6 +10,11 @@ public final class Json {
     private Json() {
     }
 
+    /** @return a new mapper that indents, for files and terminals */
+    public static ObjectMapper pretty() {
+        return mapper().enable(SerializationFeature.INDENT_OUTPUT);
+    }
+
     /** @return a new mapper; mappers are thread-safe once configured, so callers keep theirs in a constant */
     public static ObjectMapper mapper() {
         return JsonMapper.builder()

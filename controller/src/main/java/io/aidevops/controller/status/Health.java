@@ -16,6 +16,10 @@ public enum Health {
 
     /** @return 0 healthy, 1 degraded, 2 unusable */
     public int exitCode() {
-        return ordinal();
+        return switch (this) {
+            case HEALTHY -> 0;
+            case DEGRADED -> 1;
+            case UNUSABLE -> 2;
+        };
     }
 }

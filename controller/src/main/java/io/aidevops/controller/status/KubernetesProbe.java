@@ -20,7 +20,14 @@ public final class KubernetesProbe {
         }
         var configured = (ClusterTarget.Configured) target;
         try (var client = ClusterTargets.client(configured)) {
-            var version = client.getKubernetesVersion().getGitVersion();
+            var info = client.getKubernetesVersion();
+            if (info == null || info.getGitVersion() == null) {
+                // fabric8 answers null when /version is missing: something answers there, but not Kubernetes.
+                return new KubernetesStatus(Health.DEGRADED, configured.describe(), null, List.of(),
+                        "the server at " + configured.clientConfig().getMasterUrl() + " did not answer /version "
+                                + "like a Kubernetes API server", "check the cluster's server URL in the kubeconfig");
+            }
+            var version = info.getGitVersion();
             List<String> namespaces;
             try {
                 namespaces = client.namespaces().list().getItems().stream()

@@ -47,7 +47,7 @@ public final class StatusInspector {
                 scanning.enabled() ? "scheduled scan every " + scanning.interval() + " s" : "scheduled scans off"));
         var health = components.stream().map(ComponentStatus::health).reduce(Health.HEALTHY, Health::combine);
         return new StatusReport(health, loaded.environment(), loaded.describeSource(), SuiteVersion.current().suite(),
-                SuiteVersion.java(), os(), kubernetes, components);
+                SuiteVersion.java(), SuiteVersion.os(), kubernetes, components);
     }
 
     /** The report for a configuration that cannot be loaded: unusable, with the problems as evidence. */
@@ -56,7 +56,7 @@ public final class StatusInspector {
         var kubernetes = new KubernetesStatus(Health.UNUSABLE, "unknown (configuration invalid)", null, List.of(),
                 "configuration invalid", "fix the configuration; 'aidevops config validate' lists every problem");
         return new StatusReport(Health.UNUSABLE, environment, configSource, SuiteVersion.current().suite(),
-                SuiteVersion.java(), os(), kubernetes,
+                SuiteVersion.java(), SuiteVersion.os(), kubernetes,
                 List.of(new ComponentStatus("configuration", Health.UNUSABLE, "invalid", detail)));
     }
 
@@ -80,14 +80,20 @@ public final class StatusInspector {
                     + "'aidevops start'");
         }
         var url = endpoint.get().url();
+        var pid = endpoint.get().pid();
+        if (!ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+            // The service was killed before it could remove its record: it is simply stopped.
+            ControllerEndpoint.remove(loaded.config().app().dataDir(), pid);
+            return new ComponentStatus("controller", Health.HEALTHY, "stopped", "not running (pid " + pid
+                    + " has ended; its record was removed); start it with 'aidevops start'");
+        }
         var answer = http.get(URI.create(url + "/api/v1/health"), Optional.empty());
         if (answer.ok()) {
-            return new ComponentStatus("controller", Health.HEALTHY, "up", "serving at " + url + " (pid "
-                    + endpoint.get().pid() + ")");
+            return new ComponentStatus("controller", Health.HEALTHY, "up", "serving at " + url + " (pid " + pid + ")");
         }
-        // A record without a live service: the service died without cleaning up. Worth a warning, not a failure.
-        return new ComponentStatus("controller", Health.DEGRADED, "not answering", url + " recorded by pid "
-                + endpoint.get().pid() + " does not answer (" + describe(answer) + "); restart it with 'aidevops start'");
+        // The process lives but does not answer: hung or overloaded, which users need to know.
+        return new ComponentStatus("controller", Health.DEGRADED, "not answering", url + " (pid " + pid
+                + ") does not answer /api/v1/health (" + describe(answer) + ")");
     }
 
     private ComponentStatus monitoring(LoadedConfig loaded) {
@@ -101,7 +107,7 @@ public final class StatusInspector {
                     + "endpoints (no monitoring.prometheus.url)");
         }
         var prometheus = monitoring.prometheus().get();
-        var answer = http.get(prometheus.url().resolve("/-/ready"), prometheus.bearerToken());
+        var answer = http.get(readiness(prometheus.url()), prometheus.bearerToken());
         if (answer.ok()) {
             return new ComponentStatus("monitoring", Health.HEALTHY, "enabled", every + ", Prometheus at "
                     + prometheus.url() + " ready");
@@ -110,12 +116,13 @@ public final class StatusInspector {
                 + prometheus.url() + " not ready (" + describe(answer) + ")");
     }
 
-    private static String describe(HttpProbe.Result answer) {
-        return answer.status() == 0 ? answer.body() : "HTTP " + answer.status();
+    /** Prometheus' readiness endpoint, under the configured path (Prometheus may sit behind a path prefix). */
+    static URI readiness(URI prometheus) {
+        var base = prometheus.toString();
+        return URI.create(base.endsWith("/") ? base + "-/ready" : base + "/-/ready");
     }
 
-    private static String os() {
-        return System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
-                + System.getProperty("os.arch") + ", " + Runtime.getRuntime().availableProcessors() + " cores";
+    private static String describe(HttpProbe.Result answer) {
+        return answer.status() == 0 ? answer.body() : "HTTP " + answer.status();
     }
 }

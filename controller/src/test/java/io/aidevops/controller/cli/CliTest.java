@@ -176,4 +176,32 @@ class CliTest {
 
         assertThat(json.get("environment").asText()).isEqualTo("staging");
     }
+    @Test
+    void validateSpeaksJsonForMachines() throws Exception {
+        var valid = JSON.readTree(cli.run("config", "validate", "--format", "json").out());
+        assertThat(valid.get("valid").asBoolean()).isTrue();
+
+        Files.createDirectories(dir.resolve("config"));
+        Files.writeString(dir.resolve("config/config.yaml"), "server:\n  port: 0\n");
+        var result = cli.run("config", "validate", "--format", "json");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+        var invalid = JSON.readTree(result.out());
+        assertThat(invalid.get("valid").asBoolean()).isFalse();
+        assertThat(invalid.at("/problems/0/source").asText()).isEqualTo("config/config.yaml");
+        assertThat(invalid.at("/problems/0/line").asInt()).isEqualTo(2);
+        assertThat(invalid.at("/problems/0/key").asText()).isEqualTo("server.port");
+    }
+
+    @Test
+    void initSaysSoWhenTheEnvironmentBreaksTheNewFile() {
+        cli.env.put("AIDEVOPS_LOG_LEVEL", "loud");
+
+        var result = cli.run("init");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err()).contains("Wrote config/config.yaml, but the configuration does not load",
+                "AIDEVOPS_LOG_LEVEL");
+        assertThat(dir.resolve("config/config.yaml")).exists();
+    }
 }

@@ -24,10 +24,10 @@ class ClusterCommandsTest {
     @TempDir
     Path dir;
 
-    private static void awaitFile(Path file, CompletableFuture<?> running) {
+    private static void awaitFile(Path file, CompletableFuture<?> running) throws InterruptedException {
         var deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (!Files.exists(file) && !running.isDone() && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
+            Thread.sleep(20);
         }
         assertThat(file).as("written while the command runs").exists();
     }
@@ -91,6 +91,73 @@ class ClusterCommandsTest {
     }
 
     @Test
+    void clusterStartNeverReplacesSomebodyElsesFile() throws Exception {
+        var precious = dir.resolve("my-real-kubeconfig");
+        Files.writeString(precious, "apiVersion: v1\nkind: Config\nclusters: []\n");
+
+        var result = new CliRunner(dir).run("cluster", "start", "--embedded", "--kubeconfig", "my-real-kubeconfig");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.INFRASTRUCTURE);
+        assertThat(result.err()).contains("my-real-kubeconfig exists and is not a kubeconfig written by aidevops",
+                "--force");
+        assertThat(Files.readString(precious)).isEqualTo("apiVersion: v1\nkind: Config\nclusters: []\n");
+    }
+
+    @Test
+    void aKubeconfigLeftByAKilledRunIsTakenOverButOneOfARunningClusterIsNot() throws Exception {
+        var file = dir.resolve(".aidevops/cluster/kubeconfig");
+        try (var running = EmbeddedCluster.start(EmbeddedClusterOptions.stepped(SimulatedClock.startingAt(
+                CliRunner.NOW)))) {
+            running.writeKubeconfig(file);
+            var refused = new CliRunner(dir).run("cluster", "start", "--embedded");
+            assertThat(refused.exitCode()).isEqualTo(ExitCodes.INFRASTRUCTURE);
+            assertThat(refused.err()).contains("belongs to a cluster that is running at " + running.apiServerUrl());
+        }
+        // The cluster is gone now, its kubeconfig stale: a new cluster may take the file over.
+        var out = new StringWriter();
+        var commandLine = Cli.commandLine(new CliRunner(dir).context(out, new StringWriter()));
+        var start = (ClusterCommand.Start) commandLine.getSubcommands().get("cluster").getSubcommands().get("start")
+                .getCommand();
+        var before = Files.readString(file);
+        var running = CompletableFuture.supplyAsync(() -> commandLine.execute("cluster", "start", "--embedded"));
+        var deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (Files.exists(file) && Files.readString(file).equals(before) && System.nanoTime() < deadline
+                && !running.isDone()) {
+            Thread.sleep(20);
+        }
+        assertThat(Files.readString(file)).isNotEqualTo(before);
+        start.stopSignal.trigger();
+        assertThat(running.get(20, TimeUnit.SECONDS)).isZero();
+        assertThat(file).doesNotExist();
+    }
+
+    @Test
+    void theDemoStopsCleanlyWhenInterrupted() throws Exception {
+        var err = new StringWriter();
+        var commandLine = Cli.commandLine(new CliRunner(dir).context(new StringWriter(), err));
+        var demo = (DemoCommand) commandLine.getSubcommands().get("demo").getCommand();
+        var running = CompletableFuture.supplyAsync(() -> commandLine.execute("demo", "--format", "json"));
+        var deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!err.toString().contains("2/4") && System.nanoTime() < deadline && !running.isDone()) {
+            Thread.sleep(20);
+        }
+
+        demo.stopSignal.trigger();
+
+        assertThat(running.get(20, TimeUnit.SECONDS)).isEqualTo(ExitCodes.INTERRUPTED);
+        assertThat(err.toString()).contains("demo stopped before it finished");
+        assertThat(dir.resolve(".aidevops/demo/kubeconfig")).doesNotExist();
+    }
+
+    @Test
+    void aDemoTimeoutOutOfRangeIsAUsageError() {
+        var result = new CliRunner(dir).run("demo", "--timeout", "0");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err()).contains("--timeout must be from 1 to 3600");
+    }
+
+    @Test
     void clusterStartNeedsEmbedded() {
         var result = new CliRunner(dir).run("cluster", "start");
 
@@ -139,6 +206,7 @@ class ClusterCommandsTest {
         assertThat(report.get("replicaSets")).hasSize(2);
         assertThat(report.at("/replicaSets/0").asText()).contains("revision 2", "3 replicas", ":1.5.0");
         assertThat(report.at("/replicaSets/1").asText()).contains("revision 1", "0 replicas", ":1.4.0");
-        assertThat(dir.resolve(".aidevops/cluster/kubeconfig")).as("removed when the demo ends").doesNotExist();
+        assertThat(report.get("kubeconfig").asText()).isEqualTo(".aidevops/demo/kubeconfig");
+        assertThat(dir.resolve(".aidevops/demo/kubeconfig")).as("removed when the demo ends").doesNotExist();
     }
 }

@@ -117,4 +117,29 @@ class DiagnosticsCommandTest {
 
         assertThat(entries.get("logs/recent.log")).contains("a line worth keeping");
     }
+    @Test
+    void secretsOfABrokenConfigurationAreRedactedToo() throws Exception {
+        // A variable whose name does not look secret: only the configuration says it is one.
+        cli.env.put("KUBE_BEARER", "bearer-value-9c1e77");
+        Files.writeString(dir.resolve("config/config.yaml"), "kubernetes:\n  token: {env: KUBE_BEARER}\n"
+                + "server:\n  prot: 80\n");
+
+        var entries = entries(dir.resolve(cli.run("diagnostics", "--full").out().strip()));
+
+        entries.forEach((name, content) -> assertThat(content).as(name).doesNotContain("bearer-value-9c1e77"));
+        assertThat(entries.get("environment.json")).contains("\"KUBE_BEARER\" : \"<redacted>\"");
+    }
+
+    @Test
+    void secretLookingSystemPropertiesAreRedacted() throws Exception {
+        System.setProperty("javax.net.ssl.trustStorePassword", "changeit-but-secret");
+        try {
+            var entries = entries(dir.resolve(cli.run("diagnostics", "--full").out().strip()));
+
+            assertThat(entries.get("system-properties.txt")).contains("javax.net.ssl.trustStorePassword=<redacted>")
+                    .doesNotContain("changeit-but-secret");
+        } finally {
+            System.clearProperty("javax.net.ssl.trustStorePassword");
+        }
+    }
 }

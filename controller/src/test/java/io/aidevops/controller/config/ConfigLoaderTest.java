@@ -284,7 +284,7 @@ class ConfigLoaderTest {
         var problem = onlyProblemOf("server:\n  port: 8080\n bind_address: [oops\n");
 
         assertThat(problem.source()).isEqualTo(CONFIG);
-        assertThat(problem.line()).isPositive();
+        assertThat(problem.line()).as("the badly indented line").isEqualTo(3);
         assertThat(problem.key()).isEqualTo("<yaml>");
         assertThat(problem.message()).startsWith("not valid YAML:");
     }
@@ -578,5 +578,92 @@ class ConfigLoaderTest {
         assertThat(NearestKey.of("prometeus", java.util.List.of("enabled", "interval", "prometheus")))
                 .contains("prometheus");
         assertThat(NearestKey.of("zzz", java.util.List.of("enabled", "interval"))).isEmpty();
+    }
+    @Test
+    void duplicateKeysAreFoundEvenWhenAnOverlayIsMergedIn() throws Exception {
+        write("config/config.development.yaml", "monitoring:\n  interval: 10\n  interval: 20\n");
+        var problems = problemsOf("monitoring:\n  enabled: true\n  enabled: false\n");
+
+        assertThat(problems).extracting(ConfigProblem::source).containsExactly(CONFIG,
+                "config/config.development.yaml");
+        assertThat(problems).extracting(ConfigProblem::key).containsExactly("monitoring.enabled",
+                "monitoring.interval");
+        assertThat(problems).extracting(ConfigProblem::line).containsExactly(3, 3);
+    }
+
+    @Test
+    void theLogLevelInEffectIsTheConfigurationsLogLevel() throws Exception {
+        write(CONFIG, "server:\n  port: 9000\n");
+        assertThat(load().logLevelSource()).as("the file does not set it").isEqualTo("default");
+
+        env.put(ConfigLoader.LOG_LEVEL_VARIABLE, "warn");
+
+        assertThat(load().config().logging().level()).isEqualTo(LogLevel.WARN);
+        assertThat(ConfigRenderer.toYaml(load().config())).contains("level: WARN");
+    }
+
+    @Test
+    void aPrometheusUrlWithCredentialsIsRefusedWithoutEchoingThem() throws Exception {
+        var problem = onlyProblemOf("monitoring:\n  prometheus:\n    url: https://admin:pa55word@prom:9090\n");
+
+        assertThat(problem.key()).isEqualTo("monitoring.prometheus.url");
+        assertThat(problem.message()).contains("bearer_token").doesNotContain("pa55word");
+    }
+
+    @Test
+    void theBindAddressMustBeAnAddress() throws Exception {
+        for (var good : new String[] {"127.0.0.1", "0.0.0.0", "::1", "::", "localhost", "10.1.2.3"}) {
+            write(CONFIG, "server:\n  bind_address: \"" + good + "\"\n");
+            assertThat(load().config().server().bindAddress()).isEqualTo(good);
+        }
+        var problem = onlyProblemOf("server:\n  bind_address: no-such-host.invalid\n");
+
+        assertThat(problem.line()).isEqualTo(2);
+        assertThat(problem.key()).isEqualTo("server.bind_address");
+        assertThat(problem.message()).contains("expected an IP address of this machine");
+        assertThat(onlyProblemOf("server:\n  bind_address: 300.1.1.1\n").key()).isEqualTo("server.bind_address");
+    }
+
+    @Test
+    void theNamespaceMustBeANamespaceName() throws Exception {
+        var problem = onlyProblemOf("kubernetes:\n  namespace: Shop_Prod\n");
+
+        assertThat(problem.key()).isEqualTo("kubernetes.namespace");
+        assertThat(problem.message()).contains("is not a Kubernetes namespace name");
+    }
+
+    @Test
+    void aHugeIntegerIsOutOfRange() throws Exception {
+        var problem = onlyProblemOf("server:\n  port: 99999999999999999999999\n");
+
+        assertThat(problem.message()).contains("out of range; allowed: an integer from 1 to 65535");
+    }
+
+    @Test
+    void anOverlayWithoutItsBaseFileIsNamed() throws Exception {
+        write("config/config.production.yaml", "monitoring:\n  interval: 10\n");
+        env.put(ConfigLoader.ENV_VARIABLE, "production");
+
+        assertThatThrownBy(this::load).isInstanceOfSatisfying(ConfigException.class, e ->
+                assertThat(e.problems()).singleElement().satisfies(p -> {
+                    assertThat(p.source()).isEqualTo("config/config.production.yaml");
+                    assertThat(p.message()).contains("has no base file config/config.yaml");
+                }));
+    }
+
+    @Test
+    void secretsReadBeforeAFailureTravelWithTheException() throws Exception {
+        env.put("KUBE_BEARER", "bearer-value-123");
+
+        assertThatThrownBy(() -> problemsAndThrow("kubernetes:\n  token: {env: KUBE_BEARER}\nserver:\n  prt: 1\n"))
+                .isInstanceOfSatisfying(ConfigException.class, e -> {
+                    assertThat(e.secrets()).extracting(Secret::reveal).containsExactly("bearer-value-123");
+                    assertThat(e.getMessage()).doesNotContain("bearer-value-123");
+                });
+    }
+
+    private void problemsAndThrow(String yaml) throws Exception {
+        write(CONFIG, yaml);
+        load();
     }
 }

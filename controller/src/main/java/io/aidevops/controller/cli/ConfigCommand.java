@@ -8,7 +8,6 @@ import io.aidevops.controller.config.ConfigProblem;
 
 import io.aidevops.controller.config.ConfigRenderer;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /** {@code aidevops config validate|show}. */
 @Command(name = "config", mixinStandardHelpOptions = true, description = "Check or show the configuration.",

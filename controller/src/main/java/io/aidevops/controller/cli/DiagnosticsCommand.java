@@ -2,15 +2,11 @@ package io.aidevops.controller.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 import io.aidevops.controller.ShownPath;
 import io.aidevops.controller.config.AppConfig;
-import io.aidevops.controller.config.ConfigException;
-import io.aidevops.controller.config.LoadedConfig;
 import io.aidevops.controller.diagnostics.DiagnosticBundle;
 import io.aidevops.controller.logging.LogSetup;
 import picocli.CommandLine.Command;
@@ -32,6 +28,15 @@ final class DiagnosticsCommand extends Subcommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     FormatOption format;
 
+    /**
+     * The answer of {@code diagnostics --format json}.
+     *
+     * @param path    the bundle, relative to the working folder when inside it
+     * @param entries the files in the bundle
+     */
+    record Written(String path, java.util.List<String> entries) {
+    }
+
     @Override
     public Integer call() throws Exception {
         var attempt = ConfigAttempt.of(root());
@@ -47,7 +52,7 @@ final class DiagnosticsCommand extends Subcommand implements Callable<Integer> {
         var entries = bundle.write(contents, target);
         var shown = ShownPath.of(context().workingDirectory(), target);
         if (format.json()) {
-            Output.json(context().out(), Map.of("path", shown.toString(), "entries", entries));
+            Output.json(context().out(), new Written(shown.toString(), entries));
         } else {
             context().out().println(shown);
             context().err().println("Wrote " + entries.size() + " entries; secrets are redacted, but read it before "

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
-import io.aidevops.controller.config.ConfigException;
 import io.aidevops.controller.config.ConfigLoader;
 import io.aidevops.controller.status.ComponentStatus;
 import io.aidevops.controller.status.Health;

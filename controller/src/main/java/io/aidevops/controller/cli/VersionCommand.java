@@ -5,7 +5,6 @@ import java.util.concurrent.Callable;
 
 import io.aidevops.controller.SuiteVersion;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /** {@code aidevops version}. */
 @Command(name = "version", mixinStandardHelpOptions = true,

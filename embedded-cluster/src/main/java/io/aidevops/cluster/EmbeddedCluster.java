@@ -119,6 +119,17 @@ public final class EmbeddedCluster implements AutoCloseable {
         return new Kubeconfig(apiServerUrl()).writeTo(file);
     }
 
+    /**
+     * Tells a kubeconfig written by {@link #writeKubeconfig(Path)} from any other: read as plain data, never
+     * resolving credentials.
+     *
+     * @param kubeconfigYaml the file's content
+     * @return the API server URL it points at, when it is such a kubeconfig; empty for anybody else's file
+     */
+    public static java.util.Optional<java.net.URI> serverOfOwnKubeconfig(String kubeconfigYaml) {
+        return Kubeconfig.serverOf(kubeconfigYaml);
+    }
+
     /** The simulator, to step it, inject faults or change workload behaviour. */
     public ClusterSimulator simulator() {
         return simulator;

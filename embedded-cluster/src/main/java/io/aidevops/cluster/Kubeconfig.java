@@ -48,6 +48,38 @@ final class Kubeconfig {
     }
 
     /**
+     * The server of a kubeconfig this class wrote, read as plain data: nothing in the file is run or resolved (a
+     * kubeconfig may name credential commands). A file counts as one of ours only when cluster, context, user and
+     * token are exactly ours and the server is loopback HTTP with an explicit port.
+     *
+     * @return the server URL, or empty for any other file (including one that is not YAML at all)
+     */
+    static java.util.Optional<java.net.URI> serverOf(String yaml) {
+        try {
+            var config = new KubernetesSerialization().unmarshal(yaml, Config.class);
+            var user = CLUSTER_NAME + "-user";
+            var ours = config != null && CLUSTER_NAME.equals(config.getCurrentContext())
+                    && config.getClusters() != null && config.getClusters().size() == 1
+                    && CLUSTER_NAME.equals(config.getClusters().get(0).getName())
+                    && config.getContexts() != null && config.getContexts().size() == 1
+                    && user.equals(config.getContexts().get(0).getContext().getUser())
+                    && config.getUsers() != null && config.getUsers().size() == 1
+                    && user.equals(config.getUsers().get(0).getName())
+                    && TOKEN.equals(config.getUsers().get(0).getUser().getToken())
+                    && config.getUsers().get(0).getUser().getExec() == null;
+            if (!ours) {
+                return java.util.Optional.empty();
+            }
+            var server = java.net.URI.create(config.getClusters().get(0).getCluster().getServer());
+            var loopback = "http".equals(server.getScheme()) && "127.0.0.1".equals(server.getHost())
+                    && server.getPort() > 0;
+            return loopback ? java.util.Optional.of(server) : java.util.Optional.empty();
+        } catch (RuntimeException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /**
      * Writes the kubeconfig to {@code file}, creating parent directories. On POSIX file systems the file is made
      * readable by its owner only, as kubeconfigs usually carry credentials.
      *

@@ -59,4 +59,26 @@ class KubeconfigTest {
         assertThat(Files.readString(file)).contains("current-context: \"aidevops-embedded\"")
                 .contains("server: \"" + cluster.cluster().apiServerUrl() + "\"");
     }
+    @Test
+    void shouldRecogniseItsOwnKubeconfigAndNoOther() {
+        String own = new Kubeconfig("http://127.0.0.1:41234").yaml();
+
+        assertThat(EmbeddedCluster.serverOfOwnKubeconfig(own)).contains(java.net.URI.create("http://127.0.0.1:41234"));
+        assertThat(EmbeddedCluster.serverOfOwnKubeconfig(own.replace(Kubeconfig.TOKEN, "real-token")))
+                .as("another token").isEmpty();
+        assertThat(EmbeddedCluster.serverOfOwnKubeconfig(new Kubeconfig("https://k8s.example").yaml()))
+                .as("not loopback, no port").isEmpty();
+        assertThat(EmbeddedCluster.serverOfOwnKubeconfig(new Kubeconfig("http://127.0.0.1").yaml()))
+                .as("no explicit port").isEmpty();
+        assertThat(EmbeddedCluster.serverOfOwnKubeconfig("clusters: [not: a kubeconfig")).isEmpty();
+        assertThat(EmbeddedCluster.serverOfOwnKubeconfig("""
+                apiVersion: v1
+                kind: Config
+                current-context: aidevops-embedded
+                clusters: [{name: aidevops-embedded, cluster: {server: "http://127.0.0.1:6443"}}]
+                contexts: [{name: aidevops-embedded, context: {cluster: aidevops-embedded, user: aidevops-embedded-user}}]
+                users: [{name: aidevops-embedded-user, user: {token: aidevops-embedded-token,
+                  exec: {apiVersion: client.authentication.k8s.io/v1, command: /bin/false}}}]
+                """)).as("a credential command makes it somebody else's").isEmpty();
+    }
 }

@@ -21,6 +21,12 @@ import io.aidevops.controller.kube.ClusterTargets;
 public record CliContext(Map<String, String> environment, Path workingDirectory, PrintWriter out, PrintWriter err,
                          Clock clock, ClusterTargets clusterTargets) {
 
+    /** Without the environment's values: they may hold secrets, and a record prints every component. */
+    @Override
+    public String toString() {
+        return "CliContext[workingDirectory=" + workingDirectory + ", " + environment.size() + " variables]";
+    }
+
     /** @return the context of this process */
     public static CliContext forThisProcess() {
         return new CliContext(System.getenv(), Path.of("").toAbsolutePath(),

@@ -59,14 +59,15 @@ final class ClusterCommand extends Subcommand implements Runnable {
                 out.println("embedded cluster running: API server " + cluster.apiServerUrl());
                 out.println("kubeconfig: " + shown);
                 out.println("  kubectl --kubeconfig " + shown + " get deployments,pods -A");
-                out.println("  export KUBECONFIG=" + shown + "   (then 'aidevops status' finds it too)");
+                out.println("  export KUBECONFIG=" + written.file().toAbsolutePath()
+                        + "   (then 'aidevops status' finds it too)");
                 out.println("Stop with Ctrl-C.");
                 out.flush();
                 stopSignal.await();
             } catch (EmbeddedKubeconfig.Refused e) {
                 throw new UserException(e.getMessage(), ExitCodes.INFRASTRUCTURE);
             } finally {
-                stopSignal.cleanedUp();
+                stopSignal.close();
             }
             out.println("embedded cluster stopped");
             return ExitCodes.OK;

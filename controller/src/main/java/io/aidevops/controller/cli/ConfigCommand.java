@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 
 import io.aidevops.controller.config.ConfigException;
 import io.aidevops.controller.config.ConfigProblem;
+import io.aidevops.controller.config.LoadedConfig;
 
 import io.aidevops.controller.config.ConfigRenderer;
 import picocli.CommandLine.Command;
@@ -41,8 +42,9 @@ final class ConfigCommand extends Subcommand implements Runnable {
         public Integer call() throws Exception {
             var attempt = ConfigAttempt.of(root());
             if (format.json()) {
-                var sources = attempt.loaded().map(l -> l.files().stream().map(Object::toString).toList())
-                        .orElse(List.of());
+                var files = attempt.loaded().map(LoadedConfig::files)
+                        .or(() -> attempt.problem().map(ConfigException::files)).orElse(List.of());
+                var sources = files.stream().map(Object::toString).toList();
                 var problems = attempt.problem().map(ConfigException::problems).orElse(List.of());
                 Output.json(context().out(), new Verdict(problems.isEmpty(), sources, problems));
                 return problems.isEmpty() ? ExitCodes.OK : ExitCodes.USAGE;

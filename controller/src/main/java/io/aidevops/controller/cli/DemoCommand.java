@@ -48,46 +48,58 @@ final class DemoCommand extends Subcommand implements Callable<Integer> {
         out.println();
         try (var cluster = EmbeddedCluster.start(EmbeddedClusterOptions.defaults());
              var kubeconfig = EmbeddedKubeconfig.write(cluster, file, false)) {
-            var shown = Cli.shown(context(), kubeconfig.file());
-            Demo.announceCluster(out, cluster.apiServerUrl(), shown);
-            var report = new Demo(cluster, out, Duration.ofSeconds(timeoutSeconds)).run(shown.toString());
-            out.println();
-            out.println("What happened: the suite's embedded cluster played API server, Deployment controller and "
-                    + "kubelet; " + Demo.APP + " went from 0 to " + report.pods().size() + " ready pods, each serving "
-                    + "its own metrics, then rolled to " + report.finalImage() + " without losing availability.");
-            if (format.json()) {
-                Output.json(context().out(), report);
+            try {
+                return narrate(cluster, Cli.shown(context(), kubeconfig.file()), out);
+            } catch (InterruptedException | RuntimeException e) {
+                // A stop interrupts whatever the demo was doing: a sleep, or a Kubernetes call that wraps the
+                // interrupt. Anything else is a real failure.
+                if (!stopSignal.requested() || e instanceof DemoException) {
+                    throw e;
+                }
+                // Cleared before the cluster closes: closing waits for its threads, which an interrupt would cut.
+                Thread.interrupted();
             }
-            out.println();
-            if (keep) {
-                out.println("The cluster keeps running. In another terminal:");
-                out.println("  kubectl --kubeconfig " + shown + " get deployments,pods -A");
-                out.println("Stop with Ctrl-C.");
-                out.flush();
-                stopSignal.interrupting(null).await();
-            } else {
-                out.println("Where to look next:");
-                out.println("  ./aidevops demo --keep                keep this cluster up and explore it with kubectl:");
-                out.println("      kubectl --kubeconfig " + shown + " get deployments,pods -A");
-                out.println("  ./aidevops cluster start --embedded   a standalone embedded cluster");
-                out.println("  ./aidevops init && ./aidevops status --verbose");
-                out.println("  docs/architecture.md                  how the pieces fit");
-            }
-            return ExitCodes.OK;
         } catch (DemoException e) {
             throw new UserException("demo failed: " + e.getMessage(), ExitCodes.INFRASTRUCTURE);
-        } catch (InterruptedException | RuntimeException e) {
-            // A stop interrupts whatever the demo was doing: a sleep, or a Kubernetes call that wraps the interrupt.
-            if (!stopSignal.requested()) {
-                throw e;
-            }
-            out.println();
-            out.println("demo stopped before it finished; the embedded cluster is gone");
-            return ExitCodes.INTERRUPTED;
         } catch (EmbeddedKubeconfig.Refused e) {
             throw new UserException(e.getMessage(), ExitCodes.INFRASTRUCTURE);
         } finally {
-            stopSignal.cleanedUp();
+            stopSignal.close();
         }
+        // Only a stop gets here: every other way out of the try returns or throws.
+        out.println();
+        out.println("demo stopped before it finished; the embedded cluster is gone");
+        return ExitCodes.INTERRUPTED;
+    }
+
+    private int narrate(EmbeddedCluster cluster, Path shown, java.io.PrintWriter out) throws InterruptedException {
+        Demo.announceCluster(out, cluster.apiServerUrl(), shown);
+        var report = new Demo(cluster, out, Duration.ofSeconds(timeoutSeconds)).run(shown.toString());
+        // From here on a stop is awaited, not interrupted into.
+        stopSignal.interrupting(null);
+        out.println();
+        out.println("What happened: the suite's embedded cluster played API server, Deployment controller and "
+                + "kubelet; " + Demo.APP + " went from 0 to " + report.pods().size() + " ready pods, each serving "
+                + "its own metrics, then rolled to " + report.finalImage() + " without losing availability.");
+        if (format.json()) {
+            Output.json(context().out(), report);
+        }
+        out.println();
+        if (keep) {
+            out.println("The cluster keeps running. In another terminal:");
+            out.println("  kubectl --kubeconfig " + shown + " get deployments,pods -A");
+            out.println("Stop with Ctrl-C.");
+            out.flush();
+            stopSignal.await();
+        } else {
+            out.println("Where to look next:");
+            out.println("  ./aidevops demo --keep                keep this cluster up and explore it with kubectl:");
+            out.println("      kubectl --kubeconfig " + shown + " get deployments,pods -A");
+            out.println("  ./aidevops cluster start --embedded   a standalone embedded cluster");
+            out.println("  ./aidevops init && ./aidevops status --verbose");
+            out.println("  docs/architecture.md                  how the pieces fit");
+        }
+        Thread.interrupted();
+        return ExitCodes.OK;
     }
 }

@@ -68,7 +68,7 @@ final class StartCommand extends Subcommand implements Callable<Integer> {
         } catch (EmbeddedKubeconfig.Refused e) {
             throw new UserException(e.getMessage(), ExitCodes.INFRASTRUCTURE);
         } finally {
-            stopSignal.cleanedUp();
+            stopSignal.close();
         }
         out.println("aidevops controller stopped");
         return ExitCodes.OK;

@@ -105,7 +105,7 @@ public final class ConfigLoader {
                     ? "not a regular file" : "configuration file not found (named by " + origin + ")"));
         }
         var overlay = overlayPath(path, environmentName);
-        if (root == null && !named && Files.isRegularFile(overlay)) {
+        if (!Files.exists(path) && !named && Files.isRegularFile(overlay)) {
             problems.add(new ConfigProblem(display(overlay).toString(), 0, 0, ENV_VARIABLE, "this overlay for "
                     + "environment '" + environmentName + "' has no base file " + display(path)
                     + "; an overlay is laid over the base file, so write one (aidevops init)"));
@@ -145,7 +145,7 @@ public final class ConfigLoader {
                             ? order.indexOf(p.source()) : order.size())
                     .thenComparing(ConfigProblem::source).thenComparingInt(ConfigProblem::line)
                     .thenComparingInt(ConfigProblem::column));
-            throw new ConfigException(problems, secrets);
+            throw new ConfigException(problems, secrets, files);
         }
         return new LoadedConfig(config, files, environmentName, config.logging().level(), logLevelSource);
     }

@@ -37,6 +37,11 @@ public final class ConfigSection {
     /** What every section of one load shares: where problems go and how secrets and paths are resolved. */
     record ReadContext(List<ConfigProblem> problems, Map<String, String> environment, Path baseDirectory,
                        String defaultSource, List<Secret> secrets) {
+        /** Without the environment's values, which may hold secrets. */
+        @Override
+        public String toString() {
+            return "ReadContext[" + defaultSource + ", " + problems.size() + " problems]";
+        }
     }
 
     ConfigSection(String path, MappingNode node, Mark anchor, ReadContext context) {

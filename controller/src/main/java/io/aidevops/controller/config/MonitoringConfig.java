@@ -51,7 +51,8 @@ public record MonitoringConfig(boolean enabled, int interval, Optional<Prometheu
         } catch (IllegalArgumentException e) {
             // reported below with the same message as a URL of the wrong scheme
         }
-        s.problem(key, "expected an http:// or https:// URL with a host, found '" + text + "'");
+        // The text is not repeated: a URL that does not parse may hide a password with a '#' in it.
+        s.problem(key, "expected an http:// or https:// URL with a host, such as http://prometheus:9090");
         return Optional.empty();
     }
 }

@@ -30,7 +30,8 @@ public record ServerConfig(int port, String bindAddress) {
         if ("localhost".equals(text) || IPV4.matcher(text).matches()) {
             return true;
         }
-        if (!text.contains(":") || !text.matches("[0-9a-fA-F:.%\\w]+")) {
+        // Hex digits, colons and dots, an optional %zone: anything else could make getByName ask a resolver.
+        if (!text.contains(":") || !text.matches("[0-9a-fA-F:][0-9a-fA-F:.]*(%[\\w.-]+)?")) {
             return false;
         }
         try {

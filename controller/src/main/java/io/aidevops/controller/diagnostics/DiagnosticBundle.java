@@ -51,6 +51,12 @@ public final class DiagnosticBundle {
     public record Contents(Optional<LoadedConfig> config, Optional<ConfigException> configError, StatusReport status,
                            Map<String, String> environment, List<Path> logFiles, List<String> recentLog,
                            boolean full) {
+        /** Without the environment's values, which may hold secrets. */
+        @Override
+        public String toString() {
+            return "Contents[" + environment.size() + " variables, " + logFiles.size() + " log files, full=" + full
+                    + "]";
+        }
     }
 
     private final Clock clock;

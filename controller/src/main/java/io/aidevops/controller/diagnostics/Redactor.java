@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import io.aidevops.controller.logging.CredentialMask;
+
 /**
  * Removes secrets from text that leaves the machine. It knows the secret values themselves (from the configuration
  * and from environment variables whose names say they hold one) and replaces every occurrence, wherever it appears:
@@ -37,14 +39,21 @@ public final class Redactor {
             }
         });
         // Longest first, so a secret that contains another is replaced whole.
-        var distinct = values.stream().filter(v -> v != null && v.strip().length() >= MIN_SECRET_LENGTH)
-                .map(String::strip).distinct().sorted(Comparator.comparingInt(String::length).reversed()).toList();
+        var plain = values.stream().filter(v -> v != null && v.strip().length() >= MIN_SECRET_LENGTH)
+                .map(String::strip).toList();
+        // JSON entries hold secrets escaped: a secret with a quote or backslash is searched for in both forms.
+        var escaped = plain.stream().map(v -> v.replace("\\", "\\\\").replace("\"", "\\\"")).toList();
+        var distinct = java.util.stream.Stream.concat(plain.stream(), escaped.stream()).distinct()
+                .sorted(Comparator.comparingInt(String::length).reversed()).toList();
         return new Redactor(distinct);
     }
 
-    /** @return {@code text} with every known secret replaced by {@code <redacted>} */
+    /**
+     * @return {@code text} with every known secret replaced by {@code <redacted>}, and credentials of a recognisable
+     *         shape masked
+     */
     public String redact(String text) {
-        var result = text;
+        var result = CredentialMask.mask(text);
         for (var secret : secrets) {
             result = result.replace(secret, "<redacted>");
         }

@@ -113,11 +113,14 @@ public final class ClusterTargets {
         }
         var master = "https://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
         var ca = serviceAccountToken.resolveSibling("ca.crt");
-        var config = new ConfigBuilder(Config.empty()).withMasterUrl(master)
-                .withCaCertFile(Files.isRegularFile(ca) ? ca.toString() : null)
-                // Read on every request: projected service-account tokens are rotated while the pod runs.
-                .withOauthTokenProvider(() -> readToken(serviceAccountToken))
-                .build();
+        var builder = new ConfigBuilder(Config.empty()).withMasterUrl(master)
+                .withCaCertFile(Files.isRegularFile(ca) ? ca.toString() : null);
+        if (settings.token().isEmpty()) {
+            // Read on every request: projected service-account tokens are rotated while the pod runs. (A provider
+            // would also win over kubernetes.token, so it is set only when no token is configured.)
+            builder.withOauthTokenProvider(() -> readToken(serviceAccountToken));
+        }
+        var config = builder.build();
         return new ClusterTarget.Configured(tune(config, settings), "in-cluster service account at " + master);
     }
 

@@ -7,15 +7,14 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Optional;
 
 import io.aidevops.cluster.EmbeddedCluster;
-import io.fabric8.kubernetes.client.Config;
 
 /**
  * The kubeconfig of an embedded cluster this process runs: written when the cluster starts, removed when it stops,
  * so nothing points at a cluster that is gone. It never replaces or removes a file that is not its own: an existing
- * file is taken over only when its cluster no longer answers (a crashed run left it) or when the user said so.
+ * file is taken over only when it is an embedded cluster's kubeconfig whose cluster no longer answers (a killed run
+ * left it), or when the user said so with {@code --force}. A symbolic link is never written through.
  */
 public final class EmbeddedKubeconfig implements AutoCloseable {
     private final Path file;
@@ -38,19 +37,24 @@ public final class EmbeddedKubeconfig implements AutoCloseable {
     /**
      * Writes {@code cluster}'s kubeconfig to {@code file}.
      *
-     * @param replace replace an existing file even when it is not a stale one of ours (the user's {@code --force})
-     * @throws Refused when {@code file} exists and belongs to a running cluster or to somebody else
+     * @param replace replace an existing regular file even when it is not a stale one of ours (the user's
+     *                {@code --force})
+     * @throws Refused when {@code file} is a symbolic link, belongs to a running cluster or to somebody else
      */
     public static EmbeddedKubeconfig write(EmbeddedCluster cluster, Path file, boolean replace)
             throws IOException, Refused {
+        if (Files.isSymbolicLink(file)) {
+            // Writing would replace the link (often ~/.kube/config) with a file and delete it on stop.
+            throw new Refused(file + " is a symbolic link; choose another file for the embedded cluster's kubeconfig");
+        }
         if (Files.exists(file) && !replace) {
-            var server = serverOf(file);
+            var server = EmbeddedCluster.serverOfOwnKubeconfig(Files.readString(file));
             if (server.isEmpty()) {
                 throw new Refused(file + " exists and is not a kubeconfig written by aidevops; choose another file "
                         + "or pass --force to replace it");
             }
             if (answers(server.get())) {
-                throw new Refused(file + " belongs to a cluster that is running at " + server.get()
+                throw new Refused(file + " belongs to an embedded cluster that is running at " + server.get()
                         + "; stop it first, choose another file, or pass --force to replace it");
             }
             // A kubeconfig of ours whose cluster is gone: left by a run that was killed. Taking it over is safe.
@@ -76,24 +80,11 @@ public final class EmbeddedKubeconfig implements AutoCloseable {
         }
     }
 
-    /** The embedded cluster's server URL, when {@code file} is a kubeconfig of ours. */
-    private static Optional<String> serverOf(Path file) {
-        try {
-            var config = Config.fromKubeconfig(null, file.toFile());
-            var context = config.getCurrentContext();
-            var ours = context != null && context.getName() != null && context.getName().startsWith("aidevops");
-            return ours ? Optional.ofNullable(config.getMasterUrl()) : Optional.empty();
-        } catch (RuntimeException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static boolean answers(String server) {
+    private static boolean answers(URI server) {
         try (var socket = new Socket()) {
-            var uri = URI.create(server);
-            socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), 500);
+            socket.connect(new InetSocketAddress(server.getHost(), server.getPort()), 500);
             return true;
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (IOException e) {
             return false;
         }
     }

@@ -12,8 +12,13 @@ import java.util.logging.LogRecord;
 public final class LineFormatter extends Formatter {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ISO_INSTANT.withZone(ZoneOffset.UTC);
 
+    /** Formats the record, masking credentials (see {@link CredentialMask}). */
     @Override
     public String format(LogRecord logRecord) {
+        return CredentialMask.mask(formatPlain(logRecord));
+    }
+
+    private String formatPlain(LogRecord logRecord) {
         var line = new StringBuilder(128)
                 .append(TIME.format(logRecord.getInstant().truncatedTo(ChronoUnit.MILLIS))).append(' ')
                 .append(String.format("%-5s", levelName(logRecord))).append(' ')

@@ -27,6 +27,8 @@ public final class LogSetup {
     // Libraries that are chatty at INFO; they speak only when the user asked for DEBUG or TRACE.
     private static final List<String> QUIET_LIBRARIES = List.of("io.fabric8", "io.vertx", "io.netty",
             "org.bouncycastle");
+    // At TRACE it logs request headers, bearer tokens included; DEBUG is as verbose as it gets.
+    private static final String HTTP_WIRE_LOG = "io.fabric8.kubernetes.client.http.HttpLoggingInterceptor";
     private static final RecentLog RECENT = new RecentLog(500);
     // Strong references: java.util.logging keeps loggers weakly, and a collected logger forgets its level.
     private static final List<Logger> CONFIGURED = new ArrayList<>();
@@ -49,12 +51,16 @@ public final class LogSetup {
             for (var name : QUIET_LIBRARIES) {
                 CONFIGURED.add(Logger.getLogger(name));
             }
+            CONFIGURED.add(Logger.getLogger(HTTP_WIRE_LOG));
             installed = true;
         }
         Logger.getLogger("").setLevel(level.julLevel());
         HANDLERS.forEach(h -> h.setLevel(level.julLevel()));
         var libraryLevel = level.julLevel().intValue() < Level.INFO.intValue() ? level.julLevel() : Level.WARNING;
         CONFIGURED.forEach(logger -> logger.setLevel(libraryLevel));
+        if (libraryLevel.intValue() < Level.FINE.intValue()) {
+            Logger.getLogger(HTTP_WIRE_LOG).setLevel(Level.FINE);
+        }
     }
 
     /**

@@ -14,6 +14,8 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -35,8 +37,10 @@ public final class ControllerService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ControllerService.class);
     private static final ObjectMapper JSON = Json.mapper();
     private static final String API = "/api/v1";
-    // Enough that a few slow status checks (each may wait for a cluster) cannot hold up /health.
     private static final int WORKERS = 16;
+    // Requests that may wait for a status check at once: the other workers stay free for /health and the rest.
+    private static final int STATUS_WAITERS = WORKERS / 2;
+    private static final Duration STATUS_WAIT = Duration.ofSeconds(15);
 
     private final HttpServer server;
     private final ExecutorService workers;
@@ -50,6 +54,7 @@ public final class ControllerService implements AutoCloseable {
     private final Function<String, StatusReport> status;
     private final Clock clock;
     private final Instant started;
+    private final Semaphore statusWaiters = new Semaphore(STATUS_WAITERS);
     private CompletableFuture<StatusReport> statusInFlight;
 
     /**
@@ -96,7 +101,7 @@ public final class ControllerService implements AutoCloseable {
         add(new ApiRoute("GET", API, () -> ApiResponse.ok(new Index(describeRoutes()))));
         add(new ApiRoute("GET", API + "/health", () -> ApiResponse.ok(new Health("UP", SuiteVersion.current().suite(),
                 Duration.between(started, clock.instant()).toSeconds()))));
-        add(new ApiRoute("GET", API + "/status", () -> ApiResponse.ok(currentStatus())));
+        add(new ApiRoute("GET", API + "/status", this::currentStatus));
     }
 
     /** Adds an endpoint; later issues add theirs here. */
@@ -133,24 +138,34 @@ public final class ControllerService implements AutoCloseable {
     }
 
     /**
-     * Concurrent status requests share one check: a status check may wait seconds for an unreachable cluster, and
-     * a dashboard polling from several tabs should not multiply that.
+     * Concurrent status requests share one check: a check may wait seconds for an unreachable cluster, and a
+     * dashboard polling from several tabs should not multiply that. Waiting is bounded in time and in the number of
+     * waiters, so a hung cluster never takes every worker: the answer is then 503, and /health stays responsive.
      */
-    private StatusReport currentStatus() {
-        CompletableFuture<StatusReport> check;
-        synchronized (this) {
-            if (statusInFlight == null || statusInFlight.isDone()) {
-                statusInFlight = CompletableFuture.supplyAsync(() -> status.apply(url()), statusChecks);
-            }
-            check = statusInFlight;
+    private ApiResponse currentStatus() {
+        if (!statusWaiters.tryAcquire()) {
+            return ApiResponse.error(503, "too many status requests are waiting for the current check; try again",
+                    API + "/status");
         }
         try {
-            return check.get();
+            CompletableFuture<StatusReport> check;
+            synchronized (this) {
+                if (statusInFlight == null || statusInFlight.isDone()) {
+                    statusInFlight = CompletableFuture.supplyAsync(() -> status.apply(url()), statusChecks);
+                }
+                check = statusInFlight;
+            }
+            return ApiResponse.ok(check.get(STATUS_WAIT.toMillis(), TimeUnit.MILLISECONDS));
+        } catch (TimeoutException e) {
+            return ApiResponse.error(503, "the status check is still running after " + STATUS_WAIT.toSeconds()
+                    + " s (a cluster or Prometheus that does not answer?); try again", API + "/status");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while checking status", e);
         } catch (ExecutionException e) {
             throw new IllegalStateException("status check failed: " + e.getCause(), e.getCause());
+        } finally {
+            statusWaiters.release();
         }
     }
 

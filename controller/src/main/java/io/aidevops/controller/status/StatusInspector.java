@@ -81,15 +81,15 @@ public final class StatusInspector {
         }
         var url = endpoint.get().url();
         var pid = endpoint.get().pid();
-        if (!ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
-            // The service was killed before it could remove its record: it is simply stopped.
-            ControllerEndpoint.remove(loaded.config().app().dataDir(), pid);
-            return new ComponentStatus("controller", Health.HEALTHY, "stopped", "not running (pid " + pid
-                    + " has ended; its record was removed); start it with 'aidevops start'");
-        }
         var answer = http.get(URI.create(url + "/api/v1/health"), Optional.empty());
         if (answer.ok()) {
             return new ComponentStatus("controller", Health.HEALTHY, "up", "serving at " + url + " (pid " + pid + ")");
+        }
+        if (!ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+            // No answer and no such process (here): the service was killed before it could remove its record.
+            ControllerEndpoint.remove(loaded.config().app().dataDir(), pid);
+            return new ComponentStatus("controller", Health.HEALTHY, "stopped", "not running (pid " + pid
+                    + " has ended; its record was removed); start it with 'aidevops start'");
         }
         // The process lives but does not answer: hung or overloaded, which users need to know.
         return new ComponentStatus("controller", Health.DEGRADED, "not answering", url + " (pid " + pid

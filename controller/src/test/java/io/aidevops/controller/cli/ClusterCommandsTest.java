@@ -111,7 +111,8 @@ class ClusterCommandsTest {
             running.writeKubeconfig(file);
             var refused = new CliRunner(dir).run("cluster", "start", "--embedded");
             assertThat(refused.exitCode()).isEqualTo(ExitCodes.INFRASTRUCTURE);
-            assertThat(refused.err()).contains("belongs to a cluster that is running at " + running.apiServerUrl());
+            assertThat(refused.err()).contains("belongs to an embedded cluster that is running at "
+                    + running.apiServerUrl());
         }
         // The cluster is gone now, its kubeconfig stale: a new cluster may take the file over.
         var out = new StringWriter();
@@ -136,7 +137,9 @@ class ClusterCommandsTest {
         var err = new StringWriter();
         var commandLine = Cli.commandLine(new CliRunner(dir).context(new StringWriter(), err));
         var demo = (DemoCommand) commandLine.getSubcommands().get("demo").getCommand();
-        var running = CompletableFuture.supplyAsync(() -> commandLine.execute("demo", "--format", "json"));
+        // Its own thread: the stop interrupts it, and a pooled thread would carry that into other tests.
+        var running = new CompletableFuture<Integer>();
+        new Thread(() -> running.complete(commandLine.execute("demo", "--format", "json")), "demo-under-test").start();
         var deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (!err.toString().contains("2/4") && System.nanoTime() < deadline && !running.isDone()) {
             Thread.sleep(20);
@@ -147,6 +150,41 @@ class ClusterCommandsTest {
         assertThat(running.get(20, TimeUnit.SECONDS)).isEqualTo(ExitCodes.INTERRUPTED);
         assertThat(err.toString()).contains("demo stopped before it finished");
         assertThat(dir.resolve(".aidevops/demo/kubeconfig")).doesNotExist();
+    }
+
+    @Test
+    void aSymbolicLinkIsNeverWrittenThrough() throws Exception {
+        var real = dir.resolve("real-kubeconfig");
+        Files.writeString(real, "users: []\n");
+        Files.createSymbolicLink(dir.resolve("link"), real);
+
+        var result = new CliRunner(dir).run("cluster", "start", "--embedded", "--kubeconfig", "link", "--force");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.INFRASTRUCTURE);
+        assertThat(result.err()).contains("link is a symbolic link");
+        assertThat(Files.readString(real)).isEqualTo("users: []\n");
+    }
+
+    @Test
+    void forceReplacesAForeignFileAndRemovesItOnStop() throws Exception {
+        var file = dir.resolve("scratch-kubeconfig");
+        Files.writeString(file, "not ours\n");
+        var out = new StringWriter();
+        var commandLine = Cli.commandLine(new CliRunner(dir).context(out, new StringWriter()));
+        var start = (ClusterCommand.Start) commandLine.getSubcommands().get("cluster").getSubcommands().get("start")
+                .getCommand();
+        var running = CompletableFuture.supplyAsync(() -> commandLine.execute("cluster", "start", "--embedded",
+                "--kubeconfig", "scratch-kubeconfig", "--force"));
+        var deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (Files.readString(file).equals("not ours\n") && System.nanoTime() < deadline && !running.isDone()) {
+            Thread.sleep(20);
+        }
+        assertThat(Files.readString(file)).contains("aidevops-embedded");
+
+        start.stopSignal.trigger();
+
+        assertThat(running.get(20, TimeUnit.SECONDS)).isZero();
+        assertThat(file).doesNotExist();
     }
 
     @Test

@@ -78,7 +78,7 @@ class DiagnosticsCommandTest {
                 .doesNotContain(KUBE_TOKEN, PROMETHEUS_TOKEN, UNRELATED_PASSWORD));
         assertThat(entries.get("config/effective.yaml")).contains("<redacted: env AIDEVOPS_KUBE_TOKEN>",
                 "<redacted: file prometheus-token>", "initial_weight: 20");
-        assertThat(entries.get("logs/aidevops.log.0")).contains("Bearer <redacted>");
+        assertThat(entries.get("logs/aidevops.log.0")).contains("401 with Authorization: <redacted>");
         assertThat(entries.get("environment.json")).contains("\"DATABASE_PASSWORD\" : \"<redacted>\"");
         assertThat(entries.get("health.json")).contains("\"health\"", "Prometheus at http://127.0.0.1:1");
         assertThat(entries.get("threads.txt")).contains("\"main\"");

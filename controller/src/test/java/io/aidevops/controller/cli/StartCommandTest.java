@@ -141,6 +141,7 @@ class StartCommandTest {
 
     /** The real thing: a separate JVM, stopped by SIGTERM as a service manager would. */
     @Test
+    @org.junit.jupiter.api.Timeout(60)
     void aSeparateProcessStopsOnSigtermWithExitZero() throws Exception {
         var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         var command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),

@@ -652,6 +652,16 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aBrokenBaseFileIsNotMistakenForAMissingOne() throws Exception {
+        write("config/config.production.yaml", "monitoring:\n  interval: 10\n");
+        env.put(ConfigLoader.ENV_VARIABLE, "production");
+
+        var problems = problemsOf("monitoring: [unclosed\n");
+
+        assertThat(problems).singleElement().satisfies(p -> assertThat(p.key()).isEqualTo("<yaml>"));
+    }
+
+    @Test
     void secretsReadBeforeAFailureTravelWithTheException() throws Exception {
         env.put("KUBE_BEARER", "bearer-value-123");
 

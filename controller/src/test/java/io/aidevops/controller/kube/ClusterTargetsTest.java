@@ -111,6 +111,19 @@ class ClusterTargetsTest {
     }
 
     @Test
+    void inClusterWithAConfiguredTokenUsesThatToken() throws Exception {
+        Files.createDirectories(dir.resolve("sa"));
+        Files.writeString(dir.resolve("sa/token"), "sa-token\n");
+        env.put("KUBERNETES_SERVICE_HOST", "10.96.0.1");
+        env.put("OTHER_TOKEN", "configured-token");
+
+        var target = (ClusterTarget.Configured) resolve("kubernetes:\n  mode: in-cluster\n  token: {env: OTHER_TOKEN}\n");
+
+        assertThat(target.clientConfig().getOauthTokenProvider()).isNull();
+        assertThat(target.clientConfig().getOauthToken()).isEqualTo("configured-token");
+    }
+
+    @Test
     void inClusterOutsideAPodIsUnavailable() throws Exception {
         var target = resolve("kubernetes:\n  mode: in-cluster\n");
 

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import com.sun.net.httpserver.HttpServer;
 import io.aidevops.controller.kube.ClusterTarget;
+import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -38,7 +39,8 @@ class KubernetesProbeTest {
             exchange.close();
         });
         server.start();
-        var config = new ConfigBuilder().withMasterUrl("http://127.0.0.1:" + server.getAddress().getPort())
+        // From Config.empty(): nothing taken from this machine's environment (proxies, namespace variables).
+        var config = new ConfigBuilder(Config.empty()).withMasterUrl("http://127.0.0.1:" + server.getAddress().getPort())
                 .withRequestTimeout(5000).withConnectionTimeout(2000).withRequestRetryBackoffLimit(0).build();
         return new ClusterTarget.Configured(config, "test server");
     }

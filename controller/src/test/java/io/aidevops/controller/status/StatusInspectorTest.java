@@ -31,7 +31,8 @@ class StatusInspectorTest {
 
     @Test
     void theRecordOfAKilledServiceMeansStoppedAndIsRemoved() throws Exception {
-        var ended = new ProcessBuilder("true").start();
+        var ended = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-version")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         ended.waitFor();
         new ControllerEndpoint(ended.pid(), "http://127.0.0.1:1", Instant.EPOCH).write(dir.resolve(".aidevops"));
 

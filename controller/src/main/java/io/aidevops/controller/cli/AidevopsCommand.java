@@ -21,7 +21,8 @@ import picocli.CommandLine.Option;
                 CommandLine.HelpCommand.class, picocli.AutoComplete.GenerateCompletion.class},
         footer = {"", "Environment: AIDEVOPS_ENV (default development), AIDEVOPS_CONFIG_PATH (default "
                 + "config/config.yaml), AIDEVOPS_LOG_LEVEL (default INFO).",
-                "Exit codes: 0 ok, 1 declined or degraded, 2 usage or configuration error, 3 infrastructure error.",
+                "Exit codes: 0 ok, 1 declined or degraded, 2 usage or configuration error, 3 infrastructure error, "
+                        + "130 stopped by Ctrl-C before it finished.",
                 "Shell completion: source <(aidevops generate-completion)"})
 public final class AidevopsCommand implements Runnable {
     private final CliContext context;

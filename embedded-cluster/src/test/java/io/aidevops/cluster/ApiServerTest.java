@@ -10,7 +10,6 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.Watch;
 import io.fabric8.kubernetes.client.Watcher;
 import io.fabric8.kubernetes.client.WatcherException;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -25,20 +24,13 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** What the mock API server does with the requests the simulator and its users rely on. */
-class ApiServerTest {
+class ApiServerTest extends WithSteppedCluster {
 
-    private SteppedCluster cluster;
     private KubernetesClient client;
 
     @BeforeEach
-    void startCluster() {
-        cluster = SteppedCluster.start();
+    void connect() {
         client = cluster.client();
-    }
-
-    @AfterEach
-    void stopCluster() {
-        cluster.close();
     }
 
     @Test

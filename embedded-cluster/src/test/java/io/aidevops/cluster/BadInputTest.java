@@ -5,8 +5,6 @@ import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentCondition;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -15,19 +13,7 @@ import static io.aidevops.cluster.Workloads.NAMESPACE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Objects the simulator cannot handle are reported, on the object and in the pass, and never stop the others. */
-class BadInputTest {
-
-    private SteppedCluster cluster;
-
-    @BeforeEach
-    void startCluster() {
-        cluster = SteppedCluster.start();
-    }
-
-    @AfterEach
-    void stopCluster() {
-        cluster.close();
-    }
+class BadInputTest extends WithSteppedCluster {
 
     @Test
     void shouldReportASelectorThatDoesNotMatchTheTemplateAndRollOutTheOthers() {

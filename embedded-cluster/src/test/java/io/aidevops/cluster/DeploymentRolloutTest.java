@@ -7,8 +7,6 @@ import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentCondition;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -23,19 +21,7 @@ import static io.aidevops.cluster.Workloads.pods;
 import static io.aidevops.cluster.Workloads.replicaSets;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class DeploymentRolloutTest {
-
-    private SteppedCluster cluster;
-
-    @BeforeEach
-    void startCluster() {
-        cluster = SteppedCluster.start();
-    }
-
-    @AfterEach
-    void stopCluster() {
-        cluster.close();
-    }
+class DeploymentRolloutTest extends WithSteppedCluster {
 
     @Test
     void shouldCreateReplicaSetAndPodsOwnedAndNamedLikeKubernetes() {

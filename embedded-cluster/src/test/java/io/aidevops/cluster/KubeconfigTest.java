@@ -4,8 +4,6 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,19 +15,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class KubeconfigTest {
-
-    private SteppedCluster cluster;
-
-    @BeforeEach
-    void startCluster() {
-        cluster = SteppedCluster.start();
-    }
-
-    @AfterEach
-    void stopCluster() {
-        cluster.close();
-    }
+class KubeconfigTest extends WithSteppedCluster {
 
     @Test
     void shouldWriteAKubeconfigThatFabric8AcceptsAndThatReachesTheCluster(@TempDir Path directory) throws IOException {

@@ -3,7 +3,6 @@ package io.aidevops.cluster;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -22,27 +21,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  * absent, a strategic merge patch with the last-applied annotation when present), {@code kubectl delete -f}, and the
  * server-side apply and dry runs the server refuses (see {@link KubectlRecordings}).
  */
-class KubectlApplyReplayTest {
+class KubectlApplyReplayTest extends WithSteppedCluster {
 
     private static final String SHOP = "/apis/apps/v1/namespaces/default/deployments/shop";
     private static final String DEPLOYMENTS = "/apis/apps/v1/namespaces/default/deployments";
     private static final String LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
     private static final String JSON = "application/json";
 
-    private SteppedCluster cluster;
     private KubernetesClient client;
     private String server;
 
     @BeforeEach
-    void startCluster() {
-        cluster = SteppedCluster.start();
+    void connect() {
         client = cluster.client();
         server = cluster.cluster().apiServerUrl();
-    }
-
-    @AfterEach
-    void stopCluster() {
-        cluster.close();
     }
 
     @Test

@@ -7,7 +7,6 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -27,25 +26,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (see {@link KubectlRecordings}): its typed clients POST protobuf, which the CRUD store cannot read. These used to
  * hang kubectl forever.
  */
-class KubectlCreateReplayTest {
+class KubectlCreateReplayTest extends WithSteppedCluster {
 
     private static final String DEPLOYMENTS = "/apis/apps/v1/namespaces/default/deployments";
 
     private final KubernetesSerialization serialization = new KubernetesSerialization();
-    private SteppedCluster cluster;
     private KubernetesClient client;
     private String server;
 
     @BeforeEach
-    void startCluster() {
-        cluster = SteppedCluster.start();
+    void connect() {
         client = cluster.client();
         server = cluster.cluster().apiServerUrl();
-    }
-
-    @AfterEach
-    void stopCluster() {
-        cluster.close();
     }
 
     @Test

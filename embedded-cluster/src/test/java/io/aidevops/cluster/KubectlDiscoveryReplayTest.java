@@ -13,7 +13,6 @@ import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSetList;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * other everyday commands (recorded with {@code kubectl -v8} against the embedded cluster), and checks the answers
  * kubectl needs. So the tests need no kubectl binary.
  */
-class KubectlDiscoveryReplayTest {
+class KubectlDiscoveryReplayTest extends WithSteppedCluster {
 
     /** kubectl asks for aggregated discovery first and accepts plain JSON as a fallback. */
     private static final String AGGREGATED_DISCOVERY = "application/json;g=apidiscovery.k8s.io;v=v2;"
@@ -39,23 +38,16 @@ class KubectlDiscoveryReplayTest {
             + "application/json;as=Table;v=v1beta1;g=meta.k8s.io,application/json";
 
     private final KubernetesSerialization serialization = new KubernetesSerialization();
-    private SteppedCluster cluster;
     private String server;
 
     @BeforeEach
-    void startClusterWithAWorkload() {
-        cluster = SteppedCluster.start();
+    void deployAWorkload() {
         server = cluster.cluster().apiServerUrl();
         Workloads.create(cluster.client(), Workloads.deployment("web", "shop:v1", 2)
                 .editSpec().editTemplate().editSpec().editFirstContainer().withNewResources()
                 .addToLimits("memory", new Quantity("256Mi")).endResources().endContainer().endSpec().endTemplate()
                 .endSpec());
         cluster.rollOut("web");
-    }
-
-    @AfterEach
-    void stopCluster() {
-        cluster.close();
     }
 
     @Test

@@ -1,8 +1,6 @@
 package io.aidevops.cluster;
 
 import io.fabric8.kubernetes.api.model.Pod;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
@@ -14,22 +12,10 @@ import java.util.stream.Collectors;
 import static io.aidevops.cluster.Workloads.NAMESPACE;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class PodMetricsTest {
+class PodMetricsTest extends WithSteppedCluster {
 
     private static final List<String> BUCKETS =
             List.of("0.005", "0.01", "0.025", "0.05", "0.1", "0.25", "0.5", "1", "2.5", "5", "10", "+Inf");
-
-    private SteppedCluster cluster;
-
-    @BeforeEach
-    void startCluster() {
-        cluster = SteppedCluster.start();
-    }
-
-    @AfterEach
-    void stopCluster() {
-        cluster.close();
-    }
 
     /** Scrapes a pod the way Prometheus would: at the URL its annotation names. */
     static Exposition scrape(Pod pod) {

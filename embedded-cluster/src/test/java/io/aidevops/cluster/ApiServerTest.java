@@ -5,12 +5,10 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.Watch;
 import io.fabric8.kubernetes.client.Watcher;
 import io.fabric8.kubernetes.client.WatcherException;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -26,12 +24,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 /** What the mock API server does with the requests the simulator and its users rely on. */
 class ApiServerTest extends WithSteppedCluster {
 
-    private KubernetesClient client;
-
-    @BeforeEach
-    void connect() {
-        client = cluster.client();
-    }
 
     @Test
     void shouldStartWithTheUsualNamespacesAndOneReadyNode() {

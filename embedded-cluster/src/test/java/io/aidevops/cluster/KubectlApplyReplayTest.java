@@ -2,8 +2,6 @@ package io.aidevops.cluster;
 
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
@@ -28,14 +26,6 @@ class KubectlApplyReplayTest extends WithSteppedCluster {
     private static final String LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
     private static final String JSON = "application/json";
 
-    private KubernetesClient client;
-    private String server;
-
-    @BeforeEach
-    void connect() {
-        client = cluster.client();
-        server = cluster.cluster().apiServerUrl();
-    }
 
     @Test
     void shouldServeAnEmptyOpenApiV2DocumentSoThatKubectlSkipsSchemaValidation() {

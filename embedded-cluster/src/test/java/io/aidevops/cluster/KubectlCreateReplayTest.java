@@ -5,9 +5,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
@@ -31,14 +29,6 @@ class KubectlCreateReplayTest extends WithSteppedCluster {
     private static final String DEPLOYMENTS = "/apis/apps/v1/namespaces/default/deployments";
 
     private final KubernetesSerialization serialization = new KubernetesSerialization();
-    private KubernetesClient client;
-    private String server;
-
-    @BeforeEach
-    void connect() {
-        client = cluster.client();
-        server = cluster.cluster().apiServerUrl();
-    }
 
     @Test
     void shouldCreateADeploymentFromKubectlsProtobufAndRollItOut() {

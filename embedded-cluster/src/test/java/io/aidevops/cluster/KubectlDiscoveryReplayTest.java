@@ -38,11 +38,9 @@ class KubectlDiscoveryReplayTest extends WithSteppedCluster {
             + "application/json;as=Table;v=v1beta1;g=meta.k8s.io,application/json";
 
     private final KubernetesSerialization serialization = new KubernetesSerialization();
-    private String server;
 
     @BeforeEach
     void deployAWorkload() {
-        server = cluster.cluster().apiServerUrl();
         Workloads.create(cluster.client(), Workloads.deployment("web", "shop:v1", 2)
                 .editSpec().editTemplate().editSpec().editFirstContainer().withNewResources()
                 .addToLimits("memory", new Quantity("256Mi")).endResources().endContainer().endSpec().endTemplate()

@@ -1,5 +1,6 @@
 package io.aidevops.cluster;
 
+import io.fabric8.kubernetes.client.KubernetesClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -10,10 +11,16 @@ import org.junit.jupiter.api.BeforeEach;
 abstract class WithSteppedCluster {
     /** The cluster of the running test. */
     SteppedCluster cluster;
+    /** Its client. */
+    KubernetesClient client;
+    /** Its API server's URL, for tests that speak HTTP to it directly. */
+    String server;
 
     @BeforeEach
     final void startCluster() {
         cluster = SteppedCluster.start();
+        client = cluster.client();
+        server = cluster.cluster().apiServerUrl();
     }
 
     @AfterEach

@@ -95,12 +95,17 @@ class ClusterTargetsTest {
         assertThat(target.clientConfig().getOauthToken()).isEqualTo("from-config");
     }
 
-    @Test
-    void inClusterUsesTheServiceAccountAndTheServiceVariables() throws Exception {
+    /** What Kubernetes gives every pod: a service-account token and the API service's address. */
+    private void runInAPod() throws Exception {
         Files.createDirectories(dir.resolve("sa"));
         Files.writeString(dir.resolve("sa/token"), "sa-token\n");
         env.put("KUBERNETES_SERVICE_HOST", "10.96.0.1");
         env.put("KUBERNETES_SERVICE_PORT", "443");
+    }
+
+    @Test
+    void inClusterUsesTheServiceAccountAndTheServiceVariables() throws Exception {
+        runInAPod();
 
         var target = resolve("kubernetes:\n  mode: in-cluster\n");
 
@@ -112,9 +117,7 @@ class ClusterTargetsTest {
 
     @Test
     void inClusterWithAConfiguredTokenUsesThatToken() throws Exception {
-        Files.createDirectories(dir.resolve("sa"));
-        Files.writeString(dir.resolve("sa/token"), "sa-token\n");
-        env.put("KUBERNETES_SERVICE_HOST", "10.96.0.1");
+        runInAPod();
         env.put("OTHER_TOKEN", "configured-token");
 
         var target = (ClusterTarget.Configured) resolve("kubernetes:\n  mode: in-cluster\n  token: {env: OTHER_TOKEN}\n");

@@ -1,0 +1,332 @@
+package io.aidevops.ai.canary;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import io.aidevops.ai.stats.Normal;
+import io.aidevops.ai.stats.RankSum;
+import io.aidevops.ai.stats.RateComparison;
+import io.aidevops.ai.stats.ShiftInterval;
+import io.aidevops.ai.stats.WelchTest;
+
+/**
+ * The suite's canary judge. Where Kayenta asks one question of every metric (does a 98 % interval of the shift lie
+ * beyond a quarter of its own estimate?), this judge asks the question that fits the metric and holds every answer to
+ * both a significance level and a tolerance:
+ * <ul>
+ *   <li>error rates with request counts: the exact conditional test of two Poisson rates, so a zero baseline and
+ *       sparse errors are judged by counting, not by ranking ties; without counts, a tie-corrected rank-sum test;</li>
+ *   <li>latencies: a rank-sum location test with a Hodges-Lehmann interval, a tail test (how many canary values lie
+ *       above the baseline's 90th percentile) and a spread test (Brown-Forsythe: mean absolute deviation from the
+ *       median, compared by Welch's test), so tail-only and variance-only regressions are seen;</li>
+ *   <li>resources and gauges: location and spread; throughput: location.</li>
+ * </ul>
+ * A test flags a metric only if its p-value is below its share of the false-positive budget <em>and</em> the effect
+ * exceeds the metric's tolerance. The budget of a rollout ({@link AlphaSpending}) is spread over its looks, then
+ * equally over the metrics, then over each metric's tests (Bonferroni), so judging every minute does not make
+ * rolling back a good release more likely. Fewer points than {@link MetricSpec#minSamples()} on a side is NODATA.
+ */
+public final class AdaptiveJudge implements CanaryJudge {
+
+    /** Points per side below which the evidence table warns that power is low (Kayenta's best-practice figure). */
+    public static final int RECOMMENDED_POINTS = 50;
+
+    /** Ratio of spreads (mean absolute deviation) that a spread change must exceed to matter. */
+    public static final double SPREAD_TOLERANCE = 1.5;
+
+    /** The baseline percentile whose exceedances the tail test counts. */
+    static final double TAIL_PERCENTILE = 0.90;
+
+    private final AlphaSpending spending;
+
+    /** The judge with the {@link AlphaSpending#DEFAULT default} budget. */
+    public AdaptiveJudge() {
+        this(AlphaSpending.DEFAULT);
+    }
+
+    /** @param spending the false-positive budget per rollout and its spread over the looks */
+    public AdaptiveJudge(AlphaSpending spending) {
+        this.spending = spending;
+    }
+
+    @Override
+    public String name() {
+        return "aidevops";
+    }
+
+    /** The budget this judge spends. */
+    public AlphaSpending spending() {
+        return spending;
+    }
+
+    @Override
+    public CanaryVerdict judge(JudgeRequest request) {
+        double alphaPerMetric = spending.at(request.look()) / request.metrics().size();
+        var results = new ArrayList<MetricResult>();
+        var warnings = new ArrayList<String>();
+        for (MetricInput input : request.metrics()) {
+            MetricResult result = classify(input, alphaPerMetric);
+            results.add(result);
+            int fewest = Math.min(result.baseline().count(), result.canary().count());
+            if (result.classification() != Classification.NODATA && fewest < RECOMMENDED_POINTS) {
+                warnings.add(input.spec().name() + " has only " + fewest + " points on one side; "
+                        + RECOMMENDED_POINTS + " or more per side give the tests their power");
+            }
+        }
+        return CanaryScorer.score(name(), request, results, request.look().isFinal(), warnings);
+    }
+
+    /**
+     * Classifies one metric with its share of the budget.
+     *
+     * @param input the metric
+     * @param alpha the metric's false-positive budget at this look
+     */
+    MetricResult classify(MetricInput input, double alpha) {
+        MetricSpec spec = input.spec();
+        MetricSamples samples = input.samples();
+        double[] baseline = samples.baselinePresent();
+        double[] canary = samples.canaryPresent();
+        Arrays.sort(baseline);
+        Arrays.sort(canary);
+        SeriesSummary baselineSummary = SeriesSummary.of(baseline);
+        SeriesSummary canarySummary = SeriesSummary.of(canary);
+        if (baseline.length < spec.minSamples() || canary.length < spec.minSamples()) {
+            return new MetricResult(spec, Classification.NODATA, "baseline has " + baseline.length
+                    + " points and canary " + canary.length + "; at least " + spec.minSamples() + " per side are"
+                    + " needed", List.of(), baselineSummary, canarySummary);
+        }
+        List<TestEvidence> tests;
+        if (spec.kind() == MetricKind.ERROR_RATE && samples.weighted()) {
+            double[] base = exposure(samples.baseline(), samples.baselineWeights());
+            double[] can = exposure(samples.canary(), samples.canaryWeights());
+            if (base[1] <= 0 || can[1] <= 0) {
+                return new MetricResult(spec, Classification.NODATA, "no requests on the "
+                        + (base[1] <= 0 ? "baseline" : "canary") + " in this window", List.of(), baselineSummary,
+                        canarySummary);
+            }
+            tests = rateTests(spec, RateComparison.of(base[0], base[1], can[0], can[1]), alpha);
+        } else {
+            tests = distributionTests(spec, canary, baseline, alpha);
+        }
+        return decide(spec, tests, baselineSummary, canarySummary);
+    }
+
+    private static MetricResult decide(MetricSpec spec, List<TestEvidence> tests, SeriesSummary baseline,
+            SeriesSummary canary) {
+        for (boolean higher : new boolean[] {true, false}) {
+            for (TestEvidence test : tests) {
+                if (test.higherIsWorse() == higher && test.flags()) {
+                    return new MetricResult(spec, higher ? Classification.HIGH : Classification.LOW,
+                            describe(test), tests, baseline, canary);
+                }
+            }
+        }
+        TestEvidence closest = tests.stream().min((a, b) -> Double.compare(a.pValue(), b.pValue())).orElseThrow();
+        return new MetricResult(spec, Classification.PASS, "no test flags it; closest: " + describe(closest), tests,
+                baseline, canary);
+    }
+
+    private static List<TestEvidence> rateTests(MetricSpec spec, RateComparison rates, double alpha) {
+        var tests = new ArrayList<TestEvidence>();
+        int count = spec.direction() == Direction.EITHER ? 2 : 1;
+        double testAlpha = alpha / count;
+        double z = Normal.criticalValue(testAlpha);
+        double se = rates.standardError();
+        double diff = rates.difference();
+        String counts = String.format("%.0f of %.0f vs %.0f of %.0f requests", rates.canaryEvents(),
+                rates.canaryExposure(), rates.baselineEvents(), rates.baselineExposure());
+        if (spec.direction().watchesIncrease()) {
+            tests.add(new TestEvidence("poisson-rate", "canary error rate higher? " + counts,
+                    Normal.zOfUpperTail(rates.pHigher()), rates.pHigher(), testAlpha, diff, diff - z * se,
+                    diff + z * se, "rate difference", spec.allowedIncrease(), rates.pHigher() < testAlpha,
+                    diff > spec.allowedIncrease(), true));
+        }
+        if (spec.direction().watchesDecrease()) {
+            tests.add(new TestEvidence("poisson-rate", "canary error rate lower? " + counts,
+                    Normal.zOfUpperTail(rates.pLower()), rates.pLower(), testAlpha, diff, diff - z * se,
+                    diff + z * se, "rate difference", spec.allowedDecrease(), rates.pLower() < testAlpha,
+                    diff < spec.allowedDecrease(), false));
+        }
+        return tests;
+    }
+
+    private static List<TestEvidence> distributionTests(MetricSpec spec, double[] canary, double[] baseline,
+            double alpha) {
+        boolean rate = spec.kind() == MetricKind.ERROR_RATE;
+        boolean tail = spec.kind() == MetricKind.LATENCY && spec.direction().watchesIncrease();
+        boolean spread = spec.direction().watchesIncrease() && (spec.kind() == MetricKind.LATENCY
+                || spec.kind() == MetricKind.RESOURCE || spec.kind() == MetricKind.GAUGE);
+        int locations = spec.direction() == Direction.EITHER ? 2 : 1;
+        double testAlpha = alpha / (locations + (tail ? 1 : 0) + (spread ? 1 : 0));
+        RankSum ranks = RankSum.of(canary, baseline);
+        var tests = new ArrayList<TestEvidence>();
+        if (rate) {
+            addMeanDifference(tests, spec, canary, baseline, ranks, testAlpha);
+        } else {
+            addLocation(tests, spec, canary, baseline, ranks, testAlpha);
+        }
+        if (tail) {
+            tests.add(tailTest(spec, canary, baseline, testAlpha));
+        }
+        if (spread) {
+            tests.add(spreadTest(canary, baseline, testAlpha));
+        }
+        return tests;
+    }
+
+    private static void addLocation(List<TestEvidence> tests, MetricSpec spec, double[] canary, double[] baseline,
+            RankSum ranks, double alpha) {
+        ShiftInterval shift = ShiftInterval.of(canary, baseline, ranks.sigma(), 1 - 2 * alpha);
+        double scale = scaleOf(baseline);
+        double ratio = scale > 0 ? 1 + shift.estimate() / scale : Double.NaN;
+        double lower = scale > 0 ? 1 + shift.lower() / scale : Double.NaN;
+        double upper = scale > 0 ? 1 + shift.upper() / scale : Double.NaN;
+        if (spec.direction().watchesIncrease()) {
+            double p = Normal.upperTail(ranks.z());
+            boolean relevant = scale > 0 ? ratio > spec.allowedIncrease() : shift.estimate() > 0;
+            tests.add(new TestEvidence("rank-sum", "canary typically higher?", ranks.z(), p, alpha, ratio, lower,
+                    upper, "median ratio", spec.allowedIncrease(), p < alpha, relevant, true));
+        }
+        if (spec.direction().watchesDecrease()) {
+            double p = Normal.upperTail(-ranks.z());
+            boolean relevant = scale > 0 ? ratio < spec.allowedDecrease() : shift.estimate() < 0;
+            tests.add(new TestEvidence("rank-sum", "canary typically lower?", -ranks.z(), p, alpha, ratio, lower,
+                    upper, "median ratio", spec.allowedDecrease(), p < alpha, relevant, false));
+        }
+    }
+
+    private static void addMeanDifference(List<TestEvidence> tests, MetricSpec spec, double[] canary,
+            double[] baseline, RankSum ranks, double alpha) {
+        // Shares per scrape without request counts: ranks see a zero baseline against sparse errors correctly
+        // (ties get their corrected variance); the tolerance applies to the difference of the mean shares.
+        double diff = mean(canary) - mean(baseline);
+        double se = Math.sqrt(variance(canary) / canary.length + variance(baseline) / baseline.length);
+        double z = Normal.criticalValue(alpha);
+        if (spec.direction().watchesIncrease()) {
+            double p = Normal.upperTail(ranks.z());
+            tests.add(new TestEvidence("rank-sum", "canary error share higher?", ranks.z(), p, alpha, diff,
+                    diff - z * se, diff + z * se, "mean share difference", spec.allowedIncrease(), p < alpha,
+                    diff > spec.allowedIncrease(), true));
+        }
+        if (spec.direction().watchesDecrease()) {
+            double p = Normal.upperTail(-ranks.z());
+            tests.add(new TestEvidence("rank-sum", "canary error share lower?", -ranks.z(), p, alpha, diff,
+                    diff - z * se, diff + z * se, "mean share difference", spec.allowedDecrease(), p < alpha,
+                    diff < spec.allowedDecrease(), false));
+        }
+    }
+
+    private static TestEvidence tailTest(MetricSpec spec, double[] canary, double[] baseline, double alpha) {
+        double threshold = SeriesSummary.quantileOfSorted(baseline, TAIL_PERCENTILE);
+        int baselineAbove = baseline.length - upperBound(baseline, threshold);
+        int canaryAbove = canary.length - upperBound(canary, threshold);
+        RateComparison exceedances = RateComparison.of(baselineAbove, baseline.length, canaryAbove, canary.length);
+        double base95 = SeriesSummary.quantileOfSorted(baseline, 0.95);
+        double ratio = base95 > 0 ? SeriesSummary.quantileOfSorted(canary, 0.95) / base95 : Double.NaN;
+        boolean relevant = base95 > 0 ? ratio > spec.allowedIncrease()
+                : SeriesSummary.quantileOfSorted(canary, 0.95) > base95;
+        return new TestEvidence("tail-exceedance", String.format("more canary values above the baseline's p90 (%s)?"
+                + " %d of %d vs %d of %d", fmt(threshold), canaryAbove, canary.length, baselineAbove,
+                baseline.length), Normal.zOfUpperTail(exceedances.pHigher()), exceedances.pHigher(), alpha, ratio,
+                Double.NaN, Double.NaN, "p95 ratio", spec.allowedIncrease(), exceedances.pHigher() < alpha,
+                relevant, true);
+    }
+
+    private static TestEvidence spreadTest(double[] canary, double[] baseline, double alpha) {
+        double[] canaryDeviations = absoluteDeviations(canary);
+        double[] baselineDeviations = absoluteDeviations(baseline);
+        WelchTest welch = WelchTest.of(canaryDeviations, baselineDeviations);
+        double ratio = welch.meanY() > 0 ? welch.meanX() / welch.meanY()
+                : welch.meanX() > 0 ? Double.POSITIVE_INFINITY : 1;
+        return new TestEvidence("brown-forsythe", "canary more spread out?", welch.z(), welch.pHigher(), alpha,
+                ratio, Double.NaN, Double.NaN, "spread ratio", SPREAD_TOLERANCE, welch.pHigher() < alpha,
+                ratio > SPREAD_TOLERANCE, true);
+    }
+
+    /** The scale a shift is compared with: the baseline's median, or its mean magnitude when the median is 0. */
+    private static double scaleOf(double[] sortedBaseline) {
+        double median = Math.abs(SeriesSummary.quantileOfSorted(sortedBaseline, 0.5));
+        if (median > 0) {
+            return median;
+        }
+        double sum = 0;
+        for (double v : sortedBaseline) {
+            sum += Math.abs(v);
+        }
+        return sum / sortedBaseline.length;
+    }
+
+    private static double[] absoluteDeviations(double[] sorted) {
+        double median = SeriesSummary.quantileOfSorted(sorted, 0.5);
+        double[] result = new double[sorted.length];
+        for (int i = 0; i < sorted.length; i++) {
+            result[i] = Math.abs(sorted[i] - median);
+        }
+        return result;
+    }
+
+    /** Errors and requests of one side: the sum of share x requests, and the sum of requests, over present values. */
+    private static double[] exposure(double[] shares, double[] requests) {
+        double events = 0;
+        double total = 0;
+        for (int i = 0; i < shares.length; i++) {
+            if (!Double.isNaN(shares[i])) {
+                events += shares[i] * requests[i];
+                total += requests[i];
+            }
+        }
+        return new double[] {events, total};
+    }
+
+    /** Index of the first value greater than {@code value} in ascending {@code sorted}. */
+    private static int upperBound(double[] sorted, double value) {
+        int low = 0;
+        int high = sorted.length;
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (sorted[middle] <= value) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        return low;
+    }
+
+    private static double mean(double[] values) {
+        double sum = 0;
+        for (double v : values) {
+            sum += v;
+        }
+        return sum / values.length;
+    }
+
+    private static double variance(double[] values) {
+        if (values.length < 2) {
+            return 0;
+        }
+        double mean = mean(values);
+        double sum = 0;
+        for (double v : values) {
+            sum += (v - mean) * (v - mean);
+        }
+        return sum / (values.length - 1);
+    }
+
+    private static String describe(TestEvidence test) {
+        String effect = test.effectMeasure().contains("ratio")
+                ? String.format("%s %s (tolerance %s)", test.effectMeasure(), fmt(test.estimate()),
+                        fmt(test.tolerance()))
+                : String.format("%s %+.4f (tolerance %+.4f)", test.effectMeasure(), test.estimate(),
+                        test.tolerance());
+        return String.format("%s: %s z %.2f, p %.2g vs alpha %.2g; %s%s", test.test(), test.question(),
+                test.statistic(), test.pValue(), test.alpha(), effect,
+                test.flags() ? "" : test.significant() ? ", within tolerance" : ", not significant");
+    }
+
+    private static String fmt(double value) {
+        return Double.isNaN(value) ? "n/a" : String.format("%.3g", value);
+    }
+}

@@ -171,7 +171,7 @@ public final class AdaptiveJudge implements CanaryJudge {
             tests.add(tailTest(spec, canary, baseline, testAlpha));
         }
         if (spread) {
-            tests.add(spreadTest(canary, baseline, testAlpha));
+            tests.add(spreadTest(spec, canary, baseline, testAlpha));
         }
         return tests;
     }
@@ -185,13 +185,15 @@ public final class AdaptiveJudge implements CanaryJudge {
         double upper = scale > 0 ? 1 + shift.upper() / scale : Double.NaN;
         if (spec.direction().watchesIncrease()) {
             double p = Normal.upperTail(ranks.z());
-            boolean relevant = scale > 0 ? ratio > spec.allowedIncrease() : shift.estimate() > 0;
+            // The interval, not the estimate, must clear the tolerance: pods differ and drift together, so a
+            // shift just under the tolerance is "significant" on 60 points and its estimate crosses half the time.
+            boolean relevant = scale > 0 ? lower > spec.allowedIncrease() : shift.lower() > 0;
             tests.add(new TestEvidence("rank-sum", "canary typically higher?", ranks.z(), p, alpha, ratio, lower,
                     upper, "median ratio", spec.allowedIncrease(), p < alpha, relevant, true));
         }
         if (spec.direction().watchesDecrease()) {
             double p = Normal.upperTail(-ranks.z());
-            boolean relevant = scale > 0 ? ratio < spec.allowedDecrease() : shift.estimate() < 0;
+            boolean relevant = scale > 0 ? upper < spec.allowedDecrease() : shift.upper() < 0;
             tests.add(new TestEvidence("rank-sum", "canary typically lower?", -ranks.z(), p, alpha, ratio, lower,
                     upper, "median ratio", spec.allowedDecrease(), p < alpha, relevant, false));
         }
@@ -219,7 +221,10 @@ public final class AdaptiveJudge implements CanaryJudge {
     }
 
     private static TestEvidence tailTest(MetricSpec spec, double[] canary, double[] baseline, double alpha) {
-        double threshold = SeriesSummary.quantileOfSorted(baseline, TAIL_PERCENTILE);
+        // Count the values beyond the baseline's p90 raised by the tolerance: a canary shifted by less than the
+        // tolerance puts many values just above the plain p90, which is a location change, not a tail.
+        double p90 = SeriesSummary.quantileOfSorted(baseline, TAIL_PERCENTILE);
+        double threshold = p90 + (spec.allowedIncrease() - 1) * Math.abs(p90);
         int baselineAbove = baseline.length - upperBound(baseline, threshold);
         int canaryAbove = canary.length - upperBound(canary, threshold);
         RateComparison exceedances = RateComparison.of(baselineAbove, baseline.length, canaryAbove, canary.length);
@@ -227,22 +232,37 @@ public final class AdaptiveJudge implements CanaryJudge {
         double ratio = base95 > 0 ? SeriesSummary.quantileOfSorted(canary, 0.95) / base95 : Double.NaN;
         boolean relevant = base95 > 0 ? ratio > spec.allowedIncrease()
                 : SeriesSummary.quantileOfSorted(canary, 0.95) > base95;
-        return new TestEvidence("tail-exceedance", String.format("more canary values above the baseline's p90 (%s)?"
+        return new TestEvidence("tail-exceedance", String.format("more canary values above the baseline's p90 plus tolerance (%s)?"
                 + " %d of %d vs %d of %d", fmt(threshold), canaryAbove, canary.length, baselineAbove,
                 baseline.length), Normal.zOfUpperTail(exceedances.pHigher()), exceedances.pHigher(), alpha, ratio,
                 Double.NaN, Double.NaN, "p95 ratio", spec.allowedIncrease(), exceedances.pHigher() < alpha,
                 relevant, true);
     }
 
-    private static TestEvidence spreadTest(double[] canary, double[] baseline, double alpha) {
-        double[] canaryDeviations = absoluteDeviations(canary);
-        double[] baselineDeviations = absoluteDeviations(baseline);
-        WelchTest welch = WelchTest.of(canaryDeviations, baselineDeviations);
-        double ratio = welch.meanY() > 0 ? welch.meanX() / welch.meanY()
-                : welch.meanX() > 0 ? Double.POSITIVE_INFINITY : 1;
-        return new TestEvidence("brown-forsythe", "canary more spread out?", welch.z(), welch.pHigher(), alpha,
-                ratio, Double.NaN, Double.NaN, "spread ratio", SPREAD_TOLERANCE, welch.pHigher() < alpha,
-                ratio > SPREAD_TOLERANCE, true);
+    private static TestEvidence spreadTest(MetricSpec spec, double[] canary, double[] baseline, double alpha) {
+        // Significance: a rank-sum test of the distances from each side's median, the canary's shrunk by the
+        // tolerance, so it asks whether the spread grew by more than the tolerance (like the location interval).
+        // Ranks keep the few spikes and warm-up points from swamping the comparison, as they swamp a comparison of
+        // mean distances.
+        double[] canaryDeviations = sortedAbsoluteDeviations(canary, SPREAD_TOLERANCE);
+        double[] baselineDeviations = sortedAbsoluteDeviations(baseline, 1);
+        RankSum ranks = RankSum.of(canaryDeviations, baselineDeviations);
+        double p = Normal.upperTail(ranks.z());
+        // Relevance: when only increases hurt, only the spread above the median counts (a fresh pod's memory that
+        // fills up from below is more spread out, not worse); quartiles, so a few warm-up points cannot move it.
+        boolean upperOnly = !spec.direction().watchesDecrease();
+        double canarySpread = quartileSpread(canary, upperOnly);
+        // A spread below half the location tolerance (of the level) keeps the values within the tolerance of the
+        // median, so it is harmless however much it grows. Without this floor a metric that hardly wobbles within
+        // a pod, such as memory, compares the gaps between each side's pods, not their spreads.
+        double floor = (spec.allowedIncrease() - 1) * Math.abs(SeriesSummary.quantileOfSorted(baseline, 0.5))
+                * (upperOnly ? 0.5 : 1);
+        double baselineSpread = Math.max(quartileSpread(baseline, upperOnly), floor);
+        double ratio = baselineSpread > 0 ? canarySpread / baselineSpread
+                : canarySpread > 0 ? Double.POSITIVE_INFINITY : 1;
+        return new TestEvidence("spread-rank", "canary more spread out" + (upperOnly ? " above its median?" : "?"),
+                ranks.z(), p, alpha, ratio, Double.NaN, Double.NaN, upperOnly ? "upper quartile spread ratio"
+                : "interquartile spread ratio", SPREAD_TOLERANCE, p < alpha, ratio > SPREAD_TOLERANCE, true);
     }
 
     /** The scale a shift is compared with: the baseline's median, or its mean magnitude when the median is 0. */
@@ -258,13 +278,21 @@ public final class AdaptiveJudge implements CanaryJudge {
         return sum / sortedBaseline.length;
     }
 
-    private static double[] absoluteDeviations(double[] sorted) {
+    /** The distances of sorted values from their median divided by {@code divisor}, sorted. */
+    private static double[] sortedAbsoluteDeviations(double[] sorted, double divisor) {
         double median = SeriesSummary.quantileOfSorted(sorted, 0.5);
         double[] result = new double[sorted.length];
         for (int i = 0; i < sorted.length; i++) {
-            result[i] = Math.abs(sorted[i] - median);
+            result[i] = Math.abs(sorted[i] - median) / divisor;
         }
+        Arrays.sort(result);
         return result;
+    }
+
+    /** Third quartile minus median ({@code upperOnly}), or third minus first quartile. */
+    private static double quartileSpread(double[] sorted, boolean upperOnly) {
+        double upper = SeriesSummary.quantileOfSorted(sorted, 0.75);
+        return upper - SeriesSummary.quantileOfSorted(sorted, upperOnly ? 0.5 : 0.25);
     }
 
     /** Errors and requests of one side: the sum of share x requests, and the sum of requests, over present values. */

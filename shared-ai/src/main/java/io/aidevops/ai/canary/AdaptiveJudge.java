@@ -183,20 +183,35 @@ public final class AdaptiveJudge implements CanaryJudge {
         double ratio = scale > 0 ? 1 + shift.estimate() / scale : Double.NaN;
         double lower = scale > 0 ? 1 + shift.lower() / scale : Double.NaN;
         double upper = scale > 0 ? 1 + shift.upper() / scale : Double.NaN;
+        // Each direction asks whether the canary differs by more than the tolerance, not whether it differs at all:
+        // the rank-sum test of the canary moved back by the tolerated shift. Pods differ and drift together, so on
+        // 60 points a shift just under the tolerance is "significant" and its estimate crosses the tolerance half of
+        // the time; requiring the evidence to clear the tolerance keeps such releases.
         if (spec.direction().watchesIncrease()) {
-            double p = Normal.upperTail(ranks.z());
-            // The interval, not the estimate, must clear the tolerance: pods differ and drift together, so a
-            // shift just under the tolerance is "significant" on 60 points and its estimate crosses half the time.
-            boolean relevant = scale > 0 ? lower > spec.allowedIncrease() : shift.lower() > 0;
-            tests.add(new TestEvidence("rank-sum", "canary typically higher?", ranks.z(), p, alpha, ratio, lower,
-                    upper, "median ratio", spec.allowedIncrease(), p < alpha, relevant, true));
+            double tolerated = scale > 0 ? (spec.allowedIncrease() - 1) * scale : 0;
+            double z = tolerated > 0 ? RankSum.of(minus(canary, tolerated), baseline).z() : ranks.z();
+            double p = Normal.upperTail(z);
+            boolean relevant = scale > 0 ? ratio > spec.allowedIncrease() : shift.estimate() > 0;
+            tests.add(new TestEvidence("rank-sum", "canary typically higher by more than the tolerance?", z, p,
+                    alpha, ratio, lower, upper, "median ratio", spec.allowedIncrease(), p < alpha, relevant, true));
         }
         if (spec.direction().watchesDecrease()) {
-            double p = Normal.upperTail(-ranks.z());
-            boolean relevant = scale > 0 ? upper < spec.allowedDecrease() : shift.upper() < 0;
-            tests.add(new TestEvidence("rank-sum", "canary typically lower?", -ranks.z(), p, alpha, ratio, lower,
-                    upper, "median ratio", spec.allowedDecrease(), p < alpha, relevant, false));
+            double tolerated = scale > 0 ? (1 - spec.allowedDecrease()) * scale : 0;
+            double z = tolerated > 0 ? -RankSum.of(minus(canary, -tolerated), baseline).z() : -ranks.z();
+            double p = Normal.upperTail(z);
+            boolean relevant = scale > 0 ? ratio < spec.allowedDecrease() : shift.estimate() < 0;
+            tests.add(new TestEvidence("rank-sum", "canary typically lower by more than the tolerance?", z, p,
+                    alpha, ratio, lower, upper, "median ratio", spec.allowedDecrease(), p < alpha, relevant, false));
         }
+    }
+
+    /** Sorted values less {@code amount} (still sorted). */
+    private static double[] minus(double[] sorted, double amount) {
+        double[] result = new double[sorted.length];
+        for (int i = 0; i < sorted.length; i++) {
+            result[i] = sorted[i] - amount;
+        }
+        return result;
     }
 
     private static void addMeanDifference(List<TestEvidence> tests, MetricSpec spec, double[] canary,
@@ -221,22 +236,23 @@ public final class AdaptiveJudge implements CanaryJudge {
     }
 
     private static TestEvidence tailTest(MetricSpec spec, double[] canary, double[] baseline, double alpha) {
-        // Count the values beyond the baseline's p90 raised by the tolerance: a canary shifted by less than the
-        // tolerance puts many values just above the plain p90, which is a location change, not a tail.
+        // Does a larger share of the canary lie beyond the baseline's p90 raised by the tolerance than of the
+        // baseline beyond its plain p90? A canary that is the tolerance slower throughout has the same share there,
+        // so the test asks whether the tail grew by more than the tolerance, as the location test does.
         double p90 = SeriesSummary.quantileOfSorted(baseline, TAIL_PERCENTILE);
         double threshold = p90 + (spec.allowedIncrease() - 1) * Math.abs(p90);
-        int baselineAbove = baseline.length - upperBound(baseline, threshold);
+        int baselineAbove = baseline.length - upperBound(baseline, p90);
         int canaryAbove = canary.length - upperBound(canary, threshold);
         RateComparison exceedances = RateComparison.of(baselineAbove, baseline.length, canaryAbove, canary.length);
         double base95 = SeriesSummary.quantileOfSorted(baseline, 0.95);
         double ratio = base95 > 0 ? SeriesSummary.quantileOfSorted(canary, 0.95) / base95 : Double.NaN;
         boolean relevant = base95 > 0 ? ratio > spec.allowedIncrease()
                 : SeriesSummary.quantileOfSorted(canary, 0.95) > base95;
-        return new TestEvidence("tail-exceedance", String.format("more canary values above the baseline's p90 plus tolerance (%s)?"
-                + " %d of %d vs %d of %d", fmt(threshold), canaryAbove, canary.length, baselineAbove,
-                baseline.length), Normal.zOfUpperTail(exceedances.pHigher()), exceedances.pHigher(), alpha, ratio,
-                Double.NaN, Double.NaN, "p95 ratio", spec.allowedIncrease(), exceedances.pHigher() < alpha,
-                relevant, true);
+        return new TestEvidence("tail-exceedance", String.format("more canary values above the baseline's p90 plus"
+                + " tolerance (%s) than baseline values above its p90 (%s)? %d of %d vs %d of %d", fmt(threshold),
+                fmt(p90), canaryAbove, canary.length, baselineAbove, baseline.length),
+                Normal.zOfUpperTail(exceedances.pHigher()), exceedances.pHigher(), alpha, ratio, Double.NaN,
+                Double.NaN, "p95 ratio", spec.allowedIncrease(), exceedances.pHigher() < alpha, relevant, true);
     }
 
     private static TestEvidence spreadTest(MetricSpec spec, double[] canary, double[] baseline, double alpha) {

@@ -53,13 +53,13 @@ public record AnalysisMetric(String name, MetricKind kind, Direction direction, 
     }
 
     /** How the judge treats it. */
-    public MetricSpec spec() {
+    public MetricSpec toSpec() {
         MetricSpec spec = MetricSpec.of(name, kind).withCritical(critical).withMuted(muted);
         return direction == null ? spec : spec.withDirection(direction);
     }
 
     /** What the provider is asked. */
-    public MetricQuery query() {
+    public MetricQuery toQuery() {
         return new MetricQuery(name, kind, query, weightQuery);
     }
 }

@@ -337,12 +337,12 @@ public final class RolloutEngine {
         var inputs = new ArrayList<MetricInput>();
         var sources = new ArrayList<String>();
         for (AnalysisMetric metric : state.spec().metrics()) {
-            MetricFetch fetch = metrics.fetch(target, metric.query(), window);
+            MetricFetch fetch = metrics.fetch(target, metric.toQuery(), window);
             if (fetch instanceof MetricFetch.Samples samples) {
-                inputs.add(new MetricInput(metric.spec(), samples.samples()));
+                inputs.add(new MetricInput(metric.toSpec(), samples.samples()));
                 sources.add(samples.source());
             } else {
-                inputs.add(new MetricInput(metric.spec(), MetricSamples.of(new double[0], new double[0])));
+                inputs.add(new MetricInput(metric.toSpec(), MetricSamples.of(new double[0], new double[0])));
                 sources.add("no data: " + ((MetricFetch.NoData) fetch).reason());
             }
         }

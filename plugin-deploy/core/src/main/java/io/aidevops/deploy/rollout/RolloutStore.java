@@ -99,8 +99,8 @@ public final class RolloutStore {
      */
     public Stored replace(Stored previous, RolloutState next) {
         var spec = next.spec();
-        var resource = client.configMaps().inNamespace(spec.namespace()).withName(configMapName(spec.deployment()));
-        ConfigMap current = resource.get();
+        ConfigMap current = client.configMaps().inNamespace(spec.namespace())
+                .withName(configMapName(spec.deployment())).get();
         if (current == null) {
             throw new ConcurrentChangeException("the rollout of " + spec.namespace() + "/" + spec.deployment()
                     + " was deleted", null);
@@ -108,7 +108,7 @@ public final class RolloutStore {
         current.getMetadata().setResourceVersion(previous.resourceVersion());
         current.setData(Map.of(KEY, RolloutJson.write(next)));
         try {
-            return stored(resource.update(current));
+            return stored(client.configMaps().inNamespace(spec.namespace()).resource(current).update());
         } catch (KubernetesClientException e) {
             if (e.getCode() == 409) {
                 throw new ConcurrentChangeException("the rollout of " + spec.namespace() + "/" + spec.deployment()

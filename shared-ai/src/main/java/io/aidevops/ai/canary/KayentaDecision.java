@@ -85,10 +85,10 @@ record KayentaDecision(Direction direction, RankSumInterval.Result interval, dou
         var shift = new TestEvidence(MANN_WHITNEY, "does the " + percent(CONFIDENCE_LEVEL)
                 + " CI of the shift canary - baseline lie " + where + percent(TOLERANCE) + " of the shift's estimate?",
                 interval.z(), interval.pValue(), 1.0 - CONFIDENCE_LEVEL, interval.estimate(), interval.lower(),
-                interval.upper(), "location shift (canary - baseline)", bound, significant, relevant);
+                interval.upper(), "location shift (canary - baseline)", bound, significant, relevant, up);
         var effect = new TestEvidence(MEAN_RATIO, "does the mean ratio canary / baseline reach the allowed "
                 + (up ? "increase" : "decrease") + "?", ratio, Double.NaN, Double.NaN, ratio, Double.NaN, Double.NaN,
-                "mean ratio (canary / baseline)", allowed, significant, relevant);
+                "mean ratio (canary / baseline)", allowed, significant, relevant, up);
         return List.of(shift, effect);
     }
 

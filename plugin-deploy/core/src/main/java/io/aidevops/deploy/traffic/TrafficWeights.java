@@ -1,5 +1,7 @@
 package io.aidevops.deploy.traffic;
 
+import io.aidevops.ai.strategy.ReplicaSplit;
+
 /**
  * What a router is asked to bring about: the canary's share of traffic and how many pods each track runs.
  *
@@ -45,45 +47,13 @@ public record TrafficWeights(int requestedWeight, int canaryReplicas, int stable
      */
     public static TrafficWeights replicaSplit(int weight, int replicas, boolean surge) {
         requireReplicas(replicas);
-        if (weight <= 0 || replicas == 0) {
-            return new TrafficWeights(Math.max(weight, 0), 0, replicas);
+        int clamped = Math.max(0, Math.min(100, weight));
+        if (clamped == 0 || replicas == 0) {
+            return new TrafficWeights(clamped, 0, replicas);
         }
-        if (weight >= 100) {
-            return new TrafficWeights(Math.min(weight, 100), replicas, 0);
-        }
-        long scaled = (long) replicas * weight;
-        int floor = (int) (scaled / 100);
-        int ceil = scaled % 100 == 0 ? floor : floor + 1;
-        boolean exactHalf = scaled % 100 == 50;
-        boolean mayLeaveEmpty = replicas == 1 && !surge;
-        int[][] candidates = surge
-                ? new int[][] {{ceil, replicas}, {floor, replicas}, {ceil, replicas + 1}, {floor, replicas + 1}}
-                : new int[][] {{ceil, replicas}, {floor, replicas}};
-        int bestCanary = -1;
-        int bestTotal = -1;
-        double bestGap = Double.MAX_VALUE;
-        for (int[] candidate : candidates) {
-            int canary = candidate[0];
-            int total = candidate[1];
-            boolean isFloor = canary == floor && floor != ceil;
-            if (!mayLeaveEmpty && (canary == 0 || canary == total)) {
-                continue;
-            }
-            if (isFloor && exactHalf) {
-                continue;
-            }
-            double gap = Math.abs(100.0 * canary / total - weight);
-            if (gap < bestGap) {
-                bestGap = gap;
-                bestCanary = canary;
-                bestTotal = total;
-            }
-        }
-        if (bestCanary < 0) {
-            // Only reachable with one pod and surge refused above; keep everything on stable rather than nothing.
-            return new TrafficWeights(weight, 0, replicas);
-        }
-        return new TrafficWeights(weight, bestCanary, bestTotal - bestCanary);
+        // The rule lives with the strategy advisor, which plans with it; the engine applies the same split.
+        ReplicaSplit split = ReplicaSplit.of(replicas, clamped, surge ? 1 : 0);
+        return new TrafficWeights(clamped, split.canary(), split.stable());
     }
 
     /**

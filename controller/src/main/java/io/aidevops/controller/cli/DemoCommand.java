@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 
+import io.aidevops.cluster.AcceleratedClock;
 import io.aidevops.cluster.EmbeddedCluster;
 import io.aidevops.cluster.EmbeddedClusterOptions;
 import io.aidevops.controller.demo.Demo;
@@ -15,7 +16,8 @@ import picocli.CommandLine.Option;
 /** {@code aidevops demo}: the suite at work on an embedded cluster. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Show the suite at work on an embedded Kubernetes cluster: deploy a sample application, "
-                + "watch it become ready, read its pods' metrics, roll out a new version.",
+                + "watch it become ready, read its pods' metrics, then release a good version by canary (promoted) "
+                + "and a bad one (rolled back early), with the evidence of every judgment.",
                 "Nothing leaves this machine. With --keep, the cluster stays up for kubectl until Ctrl-C."})
 final class DemoCommand extends Subcommand implements Callable<Integer> {
     /** The demo's own kubeconfig, beside (not in place of) the one of a cluster 'aidevops start' runs. */
@@ -46,7 +48,8 @@ final class DemoCommand extends Subcommand implements Callable<Integer> {
         stopSignal.interrupting(Thread.currentThread()).install();
         out.println("AI DevOps Suite demo: everything runs in this process, on an embedded cluster.");
         out.println();
-        try (var cluster = EmbeddedCluster.start(EmbeddedClusterOptions.defaults());
+        try (var cluster = EmbeddedCluster.start(EmbeddedClusterOptions.defaults()
+                .withClock(AcceleratedClock.startingNow(Demo.SPEED)));
              var kubeconfig = EmbeddedKubeconfig.write(cluster, file, false)) {
             try {
                 return narrate(cluster, Cli.shown(context(), kubeconfig.file()), out);
@@ -74,13 +77,19 @@ final class DemoCommand extends Subcommand implements Callable<Integer> {
 
     private int narrate(EmbeddedCluster cluster, Path shown, java.io.PrintWriter out) throws InterruptedException {
         Demo.announceCluster(out, cluster.apiServerUrl(), shown);
-        var report = new Demo(cluster, out, Duration.ofSeconds(timeoutSeconds)).run(shown.toString());
+        var reports = root().loadConfig().config().app().dataDir().resolve("demo");
+        var report = new Demo(cluster, out, Duration.ofSeconds(timeoutSeconds), reports).run(shown.toString());
         // From here on a stop is awaited, not interrupted into.
         stopSignal.interrupting(null);
         out.println();
         out.println("What happened: the suite's embedded cluster played API server, Deployment controller and "
-                + "kubelet; " + Demo.APP + " went from 0 to " + report.pods().size() + " ready pods, each serving "
-                + "its own metrics, then rolled to " + report.finalImage() + " without losing availability.");
+                + "kubelet (simulated time ran " + (int) Demo.SPEED + " times faster); " + Demo.APP + " went from 0 to "
+                + report.pods().size() + " ready pods, each serving its own metrics.");
+        for (var canary : report.canaries()) {
+            out.println("  " + canary.image() + ": " + canary.phase() + " after " + canary.looks() + " of "
+                    + canary.plannedLooks() + " analysis looks (" + canary.simulatedSeconds() + " s simulated)");
+        }
+        out.println("  " + Demo.APP + " runs " + report.finalImage() + ".");
         if (format.json()) {
             Output.json(context().out(), report);
         }

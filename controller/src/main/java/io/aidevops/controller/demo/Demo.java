@@ -6,7 +6,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,7 +17,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import io.aidevops.ai.canary.CanaryAnalysis;
+import io.aidevops.ai.canary.Thresholds;
 import io.aidevops.cluster.EmbeddedCluster;
+import io.aidevops.deploy.kube.Sleeper;
+import io.aidevops.deploy.metrics.PodScrapeMetricProvider;
+import io.aidevops.deploy.rollout.AnalysisMetric;
+import io.aidevops.deploy.rollout.CanarySpec;
+import io.aidevops.deploy.rollout.EvidenceReport;
+import io.aidevops.deploy.rollout.LookRecord;
+import io.aidevops.deploy.rollout.RolloutEngine;
+import io.aidevops.deploy.rollout.RolloutState;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -38,6 +51,14 @@ public final class Demo {
     static final String IMAGE = "registry.local/shop-frontend";
     static final String FIRST_TAG = "1.4.0";
     static final String SECOND_TAG = "1.5.0";
+    static final String BAD_TAG = "1.6.0-bad";
+    /** How much faster than real time the demo's simulated world runs. */
+    public static final double SPEED = 10;
+    // Simulated time: 40 s looks give every canary pod 16 scrapes per look, enough for the judge's minimum of 10.
+    static final String PLAN = "{\"steps\": [{\"setWeight\": 25}, {\"analysis\": {\"interval\": \"40s\", "
+            + "\"looks\": 3}}, {\"setWeight\": 50}, {\"analysis\": {\"interval\": \"40s\", \"looks\": 2}}]}";
+    // Real time between two reconciles and scrapes: 2.5 s of simulated time.
+    static final Duration TICK = Duration.ofMillis(250);
     static final int REPLICAS = 3;
     // Long enough for every pod to have served a few hundred requests, short enough not to bore.
     static final Duration TRAFFIC = Duration.ofSeconds(3);
@@ -47,17 +68,20 @@ public final class Demo {
     private final EmbeddedCluster cluster;
     private final PrintWriter out;
     private final Duration timeout;
+    private final Path reports;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     /**
      * @param cluster a started embedded cluster with its background loop running
      * @param out     where the narrative goes
      * @param timeout how long each rollout may take before the demo gives up
+     * @param reports the folder the canaries' evidence reports are written to
      */
-    public Demo(EmbeddedCluster cluster, PrintWriter out, Duration timeout) {
+    public Demo(EmbeddedCluster cluster, PrintWriter out, Duration timeout, Path reports) {
         this.cluster = cluster;
         this.out = out;
         this.timeout = timeout;
+        this.reports = reports;
     }
 
     /**
@@ -67,7 +91,7 @@ public final class Demo {
      * @return what happened
      * @throws DemoException when the cluster does not do what it should in time
      */
-    public DemoReport run(String kubeconfig) throws InterruptedException {
+    public DemoReport run(String kubeconfig) throws InterruptedException, IOException {
         var client = cluster.client();
         step(2, "Deploying " + APP + " (" + IMAGE + ":" + FIRST_TAG + ", " + REPLICAS + " replicas, RollingUpdate "
                 + "maxSurge 1 / maxUnavailable 0) into namespace " + NAMESPACE);
@@ -93,22 +117,66 @@ public final class Demo {
                     p.errors(), 100 * p.errorRatio(), p.meanLatencyMs(), p.memoryBytes() / (1 << 20));
         }
 
-        step(4, "Rolling out " + IMAGE + ":" + SECOND_TAG + ": a new ReplicaSet grows while the old one shrinks");
-        client.apps().deployments().inNamespace(NAMESPACE).withName(APP).edit(d -> {
-            d.getSpec().getTemplate().getSpec().getContainers().get(0).setImage(IMAGE + ":" + SECOND_TAG);
-            return d;
-        });
-        var rollout = awaitAvailable(client, SECOND_TAG);
+        step(4, "Canary of " + IMAGE + ":" + SECOND_TAG + " (a good release): 25 % of the pods, 3 analysis looks, "
+                + "50 %, 2 more looks, each judged against the stable pods");
+        RolloutState good = canary(SECOND_TAG);
+        step(5, "Canary of " + IMAGE + ":" + BAD_TAG + " (a bad release: more errors, slower)");
+        RolloutState bad = canary(BAD_TAG);
         var replicaSets = client.apps().replicaSets().inNamespace(NAMESPACE).withLabel("app", APP).list().getItems()
                 .stream().sorted(Comparator.comparing(Demo::revision).reversed())
                 .map(rs -> rs.getMetadata().getName() + " (revision " + revision(rs) + ", "
                         + Objects.requireNonNullElse(rs.getSpec().getReplicas(), 0) + " replicas, image "
                         + rs.getSpec().getTemplate().getSpec().getContainers().get(0).getImage() + ")")
                 .toList();
-        out.printf("    rollout complete after %.1f s; old pods are gone:%n", rollout / 1000.0);
-        replicaSets.forEach(rs -> out.println("      " + rs));
-        return new DemoReport(cluster.apiServerUrl(), kubeconfig, NAMESPACE, APP, firstReady, pods, rollout,
-                replicaSets, IMAGE + ":" + SECOND_TAG);
+        var stable = client.apps().deployments().inNamespace(NAMESPACE).withName(APP).get();
+        String finalImage = stable.getSpec().getTemplate().getSpec().getContainers().get(0).getImage();
+        return new DemoReport(cluster.apiServerUrl(), kubeconfig, NAMESPACE, APP, firstReady, pods,
+                List.of(CanaryOutcome.of(good, reports), CanaryOutcome.of(bad, reports)), replicaSets, finalImage);
+    }
+
+    /** Runs one canary of {@code tag} to its end, narrating, and prints its last look's evidence. */
+    private RolloutState canary(String tag) throws InterruptedException {
+        var client = cluster.client();
+        Clock clock = cluster.simulator().clock();
+        Instant started = clock.instant();
+        var engine = new RolloutEngine(client, new PodScrapeMetricProvider(client), CanaryAnalysis.defaults(), clock,
+                state -> {
+                    out.printf("    [%5.0fs] %-12s %s%n", Duration.between(started, state.updatedAt()).toMillis()
+                            / 1000.0, state.phase(), state.message());
+                    out.flush();
+                });
+        var spec = new CanarySpec(NAMESPACE, APP, null, IMAGE + ":" + tag, APP, PLAN, AnalysisMetric.defaults(),
+                Thresholds.DEFAULT, timeout.multipliedBy((long) SPEED), Map.of());
+        engine.start(spec);
+        RolloutState end = engine.run(NAMESPACE, APP, TICK, Sleeper.THREAD);
+        out.println();
+        out.println("    " + end.phase() + ": " + end.outcome());
+        if (!end.looks().isEmpty()) {
+            LookRecord last = end.looks().get(end.looks().size() - 1);
+            out.printf("    evidence of look %d of %d: %s, score %.0f%n", last.look(), last.of(), last.verdict(),
+                    last.score());
+            out.printf("      %-13s %-7s %17s %17s  %s%n", "METRIC", "RESULT", "STABLE (n, mean)",
+                    "CANARY (n, mean)", "WHY");
+            for (LookRecord.MetricLine metric : last.metrics()) {
+                out.printf("      %-13s %-7s %5d %11s %5d %11s  %s%n", metric.name(), metric.classification(),
+                        metric.baselineCount(), MetricFormat.of(metric.name(), metric.baselineMean()),
+                        metric.canaryCount(), MetricFormat.of(metric.name(), metric.canaryMean()),
+                        shorten(metric.reason()));
+            }
+        }
+        Files.createDirectories(reports);
+        Path report = reports.resolve("canary-" + tag + ".html");
+        try {
+            Files.writeString(report, EvidenceReport.html(end));
+        } catch (IOException e) {
+            throw new DemoException("cannot write the evidence report " + report + ": " + e.getMessage());
+        }
+        out.println("    full evidence: " + report);
+        return end;
+    }
+
+    private static String shorten(String reason) {
+        return reason.length() <= 110 ? reason : reason.substring(0, 107) + "...";
     }
 
     static Deployment deployment(String tag) {
@@ -119,7 +187,8 @@ public final class Demo {
                 .withNewStrategy().withType("RollingUpdate").withNewRollingUpdate()
                 .withMaxSurge(new IntOrString(1)).withMaxUnavailable(new IntOrString(0)).endRollingUpdate()
                 .endStrategy()
-                .withNewTemplate().withNewMetadata().addToLabels("app", APP).addToLabels(MANAGED_BY).endMetadata()
+                .withNewTemplate().withNewMetadata().addToLabels("app", APP).addToLabels("track", "stable")
+                .addToLabels(MANAGED_BY).endMetadata()
                 .withNewSpec().addNewContainer().withName("web").withImage(IMAGE + ":" + tag)
                 .addNewPort().withContainerPort(8080).endPort()
                 .withNewResources().addToLimits("memory", new io.fabric8.kubernetes.api.model.Quantity("256Mi"))
@@ -198,7 +267,7 @@ public final class Demo {
 
     private void step(int number, String text) {
         out.println();
-        out.println(number + "/4 " + text);
+        out.println(number + "/5 " + text);
         out.flush();
     }
 
@@ -214,7 +283,7 @@ public final class Demo {
 
     /** Prints step 1, which the command runs before the cluster exists. */
     public static void announceCluster(PrintWriter out, String apiServer, Path kubeconfig) {
-        out.println("1/4 Starting an embedded Kubernetes API server with a simulated Deployment controller, kubelet "
+        out.println("1/5 Starting an embedded Kubernetes API server with a simulated Deployment controller, kubelet "
                 + "and pod metrics");
         out.println("    API server " + apiServer + ", kubeconfig " + kubeconfig);
         out.flush();

@@ -11,16 +11,18 @@ import java.util.List;
  * @param deployment     the sample Deployment's name
  * @param firstReadyMs   milliseconds until the first release was fully available
  * @param pods           per-pod figures of the first release, from the pods' metrics endpoints
- * @param rolloutMs      milliseconds the rolling update to the second release took
- * @param replicaSets    the Deployment's ReplicaSets after the rollout, newest first, with their replica counts
- * @param finalImage     the image every pod runs at the end
+ * @param canaries       the two canaries, good then bad, with their outcome
+ * @param replicaSets    the Deployment's ReplicaSets at the end, newest first, with their replica counts
+ * @param finalImage     the image the stable Deployment runs at the end
  */
 public record DemoReport(String apiServer, String kubeconfig, String namespace, String deployment,
-                         long firstReadyMs, List<PodMetrics> pods, long rolloutMs, List<String> replicaSets,
-                         String finalImage) {
+                         long firstReadyMs, List<PodMetrics> pods, List<CanaryOutcome> canaries,
+                         List<String> replicaSets, String finalImage) {
 
+    /** Copies the lists. */
     public DemoReport {
         pods = List.copyOf(pods);
+        canaries = List.copyOf(canaries);
         replicaSets = List.copyOf(replicaSets);
     }
 }

@@ -14,8 +14,8 @@ package io.aidevops.ai.canary;
  */
 public record AlphaSpending(double alpha, double rho) {
 
-    /** The default: 5 % per rollout before the tolerance gate, spent a little more towards the end. */
-    public static final AlphaSpending DEFAULT = new AlphaSpending(0.05, 1.5);
+    /** The default: 1 % per rollout before the tolerance gate, spent a little more towards the end. */
+    public static final AlphaSpending DEFAULT = new AlphaSpending(0.01, 1.5);
 
     /** @throws IllegalArgumentException if alpha is not in (0, 1) or rho is not positive */
     public AlphaSpending {

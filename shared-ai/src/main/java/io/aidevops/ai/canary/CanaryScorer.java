@@ -7,13 +7,13 @@ import java.util.Map;
 
 /**
  * Turns metric results into a score and a verdict, the way Kayenta's weighted-sum scorer does: muted metrics are left
- * out; a failed critical metric zeroes the score; each group scores the share of its judged metrics that passed; the
- * groups are averaged with their weights.
+ * out; a failed critical metric zeroes the score and fails the verdict whatever the thresholds; each group scores the
+ * share of its judged metrics that passed; the groups are averaged with their weights.
  *
  * <p>Metrics without data are left out of their group, unless the metric must have data and the look is final; then
- * they count as failed. When at least half of the scored metrics have no data the score is 0 if {@code strictNoData}
- * (Kayenta always; our judge at the final look), otherwise the verdict stands on the metrics that do have data and a
- * warning says so.
+ * they count as failed, and a critical one fails the judgment. When at least half of the scored metrics have no data
+ * the score is 0 if {@code strictNoData} (Kayenta always; our judge at the final look), otherwise the verdict stands
+ * on the metrics that do have data and a warning says so.
  */
 public final class CanaryScorer {
 
@@ -40,9 +40,12 @@ public final class CanaryScorer {
         }
         for (MetricResult result : scored) {
             boolean missing = result.classification() == Classification.NODATA;
-            if (result.spec().critical() && (result.failed() || (missing && finalLook && strictNoData))) {
-                return verdict(judge, request, results, 0, "critical metric " + result.name() + " is "
-                        + result.classification() + ": " + result.reason(), notes);
+            // A critical metric that must have data fails at the final look without it, strict or not.
+            boolean missingFails = missing && finalLook && (strictNoData || result.spec().mustHaveData());
+            if (result.spec().critical() && (result.failed() || missingFails)) {
+                // FAIL whatever the thresholds: with pass and marginal at 0 the score of 0 alone would pass.
+                return new CanaryVerdict(judge, Verdict.FAIL, 0, "critical metric " + result.name() + " is "
+                        + result.classification() + ": " + result.reason(), results, request.look(), notes);
             }
         }
         long noData = scored.stream().filter(r -> r.classification() == Classification.NODATA).count();
@@ -73,7 +76,10 @@ public final class CanaryScorer {
             score += groupScore * weights.get(group.getKey()) / 100;
         }
         score = Math.round(score * 100) / 100.0;
-        List<String> failing = scored.stream().filter(MetricResult::failed)
+        // Metrics counted as failed for missing data belong in the reason too, or a lowered score looks unexplained.
+        List<String> failing = scored.stream()
+                .filter(r -> r.failed() || (r.classification() == Classification.NODATA && r.spec().mustHaveData()
+                        && finalLook))
                 .map(r -> r.name() + " " + r.classification()).toList();
         String reason = failing.isEmpty() ? "no metric differs beyond its tolerance"
                 : "failing: " + String.join(", ", failing);

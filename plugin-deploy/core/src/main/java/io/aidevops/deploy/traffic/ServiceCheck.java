@@ -1,0 +1,19 @@
+package io.aidevops.deploy.traffic;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+
+import java.util.Optional;
+
+/** Whether a Service a router needs exists. */
+final class ServiceCheck {
+
+    private ServiceCheck() {
+    }
+
+    /** {@code Service ns/name not found}, or empty when it exists. */
+    static Optional<String> missing(KubernetesClient client, RolloutTarget target, String service) {
+        return client.services().inNamespace(target.namespace()).withName(service).get() == null
+                ? Optional.of("Service " + target.qualified(service) + " not found")
+                : Optional.empty();
+    }
+}

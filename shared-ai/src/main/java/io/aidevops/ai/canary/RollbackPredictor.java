@@ -82,7 +82,7 @@ public final class RollbackPredictor {
      * mean; a fresh canary pod's warm-up then reads as a certain failure (2.6 % of A/A rollouts rolled back at look
      * 1 of the evaluation corpus, 0.2 % with this prior, for the same median time to rollback of bad releases).
      */
-    static final double PRIOR = 0.25;
+    static final double PRIOR = 0.35;
 
     /**
      * The predictive mean of the final z given z at information fraction t: the path so far, B(t) = z sqrt(t), plus

@@ -7,6 +7,7 @@ import java.util.function.IntConsumer;
 
 import io.aidevops.ai.canary.AdaptiveJudge;
 import io.aidevops.ai.canary.CanaryJudge;
+import io.aidevops.ai.canary.KayentaJudge;
 
 /**
  * The standard canary benchmark: a fixed catalogue of A/A and regression scenarios, generated from a seed and judged
@@ -79,7 +80,7 @@ public final class CanaryBenchmark {
     }
 
     /**
-     * Runs the benchmark with the suite's judges and prints the tables.
+     * Runs the benchmark with the suite's judge and the Kayenta-equivalent one, and prints the tables.
      *
      * @param args optional: rollouts per scenario (default {@value #DEFAULT_ROLLOUTS}), seed
      */
@@ -87,7 +88,7 @@ public final class CanaryBenchmark {
         int rollouts = args.length > 0 ? Integer.parseInt(args[0]) : DEFAULT_ROLLOUTS;
         long seed = args.length > 1 ? Long.parseLong(args[1]) : DEFAULT_SEED;
         long start = System.nanoTime();
-        EvaluationReport report = run(rollouts, seed, List.of(new AdaptiveJudge()), percent -> {
+        EvaluationReport report = run(rollouts, seed, List.of(new AdaptiveJudge(), new KayentaJudge()), percent -> {
             if (percent % 10 == 0) {
                 System.err.print(percent + "% ");
             }

@@ -229,11 +229,13 @@ public final class CanaryEvaluation {
                         + " releases vs end-only", String.format(Locale.ROOT, "%.1f vs %.1f looks (x%.2f)",
                         predicted.medianLooksToRollback(), endOnly.medianLooksToRollback(), ratio), ratio <= 0.5));
             }
-            if (sequential != null && predicted != null) {
-                Rate with = predicted.falsePositives();
-                Rate without = sequential.falsePositives();
-                checks.add(new TargetCheck(judge.judge(), "no rise in false rollbacks with prediction",
-                        percent(with) + " with vs " + percent(without) + " without", with.count() <= without.count()));
+            for (ModeReport without : new ModeReport[] {endOnly, sequential}) {
+                if (without != null && predicted != null) {
+                    Rate with = predicted.falsePositives();
+                    checks.add(new TargetCheck(judge.judge(), "no rise in false rollbacks with prediction vs "
+                            + without.mode(), percent(with) + " with vs " + percent(without.falsePositives())
+                            + " without", with.count() <= without.falsePositives().count()));
+                }
             }
         }
         return checks;

@@ -5,7 +5,8 @@ package io.aidevops.ai.canary.evaluation;
  *
  * @param podOffset each pod's speed and memory differ from nominal by a uniform factor in {@code 1 +- podOffset}
  *        (pods land on different nodes)
- * @param warmupBoost a fresh canary pod's latency and CPU start this much higher (JIT, cold caches)
+ * @param warmupBoost a fresh canary pod's latency and CPU start this much higher (JIT, cold caches), and its memory
+ *        15 % lower, filling up over minutes; 0 turns both off
  * @param warmupSeconds ... and the excess decays with this time constant (e^-1 after it, ~5 % left after 3)
  * @param autocorrelation AR(1) coefficient of each pod's noise from one scrape to the next
  * @param podNoise standard deviation (log scale) of each pod's AR(1) latency and CPU noise

@@ -262,7 +262,8 @@ public final class ScenarioGenerator {
                 double cpuValue = cpuCores * speed * warm
                         * (CPU_IDLE_SHARE + (1 - CPU_IDLE_SHARE) * n / expectedRequests)
                         * Math.exp(cpuAr - sd * sd / 2) * (spike ? 1.3 : 1);
-                double fill = isCanary ? 1 - MEMORY_FILL * Math.exp(-age / MEMORY_FILL_SECONDS) : 1;
+                double fill = isCanary && noise.warmupBoost() > 0 ? 1 - MEMORY_FILL * Math.exp(-age / MEMORY_FILL_SECONDS)
+                        : 1;
                 double leak = isCanary && spec.family() == ScenarioFamily.MEMORY_LEAK ? 1 + spec.size() * (t + 0.5)
                         / points : 1;
                 memory[t] = memoryMb * memoryOffset * fill * Math.exp(memoryAr - memorySd * memorySd / 2) * leak;

@@ -17,14 +17,20 @@ import io.aidevops.ai.stats.WelchTest;
  * <ul>
  *   <li>error rates with request counts: the exact conditional test of two Poisson rates, so a zero baseline and
  *       sparse errors are judged by counting, not by ranking ties; without counts, a tie-corrected rank-sum test;</li>
- *   <li>latencies: a rank-sum location test with a Hodges-Lehmann interval, a tail test (how many canary values lie
- *       above the baseline's 90th percentile) and a spread test (Brown-Forsythe: mean absolute deviation from the
- *       median, compared by Welch's test), so tail-only and variance-only regressions are seen;</li>
+ *   <li>latencies: a rank-sum location test with a Hodges-Lehmann interval, a tail test (is more than a tenth of
+ *       the canary above the baseline's 90th percentile raised by the tolerance?) and a spread test (a rank-sum test
+ *       of the distances from the median, the canary's shrunk by the spread tolerance; relevance on the quartile
+ *       spread of the harmful side), so tail-only and variance-only regressions are seen;</li>
  *   <li>resources and gauges: location and spread; throughput: location.</li>
  * </ul>
  * A test flags a metric only if its p-value is below its share of the false-positive budget <em>and</em> the effect
- * exceeds the metric's tolerance. The budget of a rollout ({@link AlphaSpending}) is spread over its looks, then
- * equally over the metrics, then over each metric's tests (Bonferroni), so judging every minute does not make
+ * exceeds the metric's tolerance. The location, tail and spread tests test against the tolerance itself ("higher by
+ * more than 10 %?"), not against no change: a canary's pods differ from the baseline's and drift together, so on tens
+ * of points a change just under the tolerance is "significant" and its estimate crosses the tolerance half of the
+ * time; this keeps such releases (the evaluation corpus in {@code canary.evaluation} measures it). Count tests of
+ * error rates keep the plain question, as requests are independent. The budget of a rollout ({@link AlphaSpending})
+ * is spread over its looks, then equally over the metrics, then over each metric's tests (Bonferroni), so judging
+ * every minute does not make
  * rolling back a good release more likely. Fewer points than {@link MetricSpec#minSamples()} on a side is NODATA.
  */
 public final class AdaptiveJudge implements CanaryJudge {
@@ -32,7 +38,7 @@ public final class AdaptiveJudge implements CanaryJudge {
     /** Points per side below which the evidence table warns that power is low (Kayenta's best-practice figure). */
     public static final int RECOMMENDED_POINTS = 50;
 
-    /** Ratio of spreads (mean absolute deviation) that a spread change must exceed to matter. */
+    /** Ratio of spreads (quartile spread on the harmful side) that a spread change must exceed to matter. */
     public static final double SPREAD_TOLERANCE = 1.5;
 
     /** Multiple of the tolerance beyond which a location change needs only plain significance. */
@@ -93,8 +99,8 @@ public final class AdaptiveJudge implements CanaryJudge {
         double[] canary = samples.canaryPresent();
         Arrays.sort(baseline);
         Arrays.sort(canary);
-        SeriesSummary baselineSummary = SeriesSummary.of(baseline);
-        SeriesSummary canarySummary = SeriesSummary.of(canary);
+        SeriesSummary baselineSummary = SeriesSummary.ofSorted(baseline);
+        SeriesSummary canarySummary = SeriesSummary.ofSorted(canary);
         if (baseline.length < spec.minSamples() || canary.length < spec.minSamples()) {
             return new MetricResult(spec, Classification.NODATA, "baseline has " + baseline.length
                     + " points and canary " + canary.length + "; at least " + spec.minSamples() + " per side are"

@@ -5,9 +5,9 @@ package io.aidevops.ai.stats;
  * median and the matching order statistics of all n * m differences {@code x_i - y_j}, found without listing them.
  *
  * <p>Both samples are sorted, so the number of differences at or below a value is counted in one pass, and each
- * order statistic is located by bisection on the value until at most a few thousand differences remain between the
- * bounds; those are listed and the order statistic selected among them exactly. (Bisecting all the way, 52 halvings
- * to the resolution of a double, costs four times as many passes over the samples.)
+ * order statistic is located by a safeguarded interpolation search on the value until at most a few thousand
+ * differences remain between the bounds; those are listed and the order statistic selected among them exactly.
+ * (Bisecting all the way, 52 halvings to the resolution of a double, costs ten times as many passes.)
  *
  * @param estimate the median of the differences
  * @param lower lower bound of the interval
@@ -50,10 +50,18 @@ public record ShiftInterval(double estimate, double lower, double upper, double 
         // Enough to make listing cheap, few enough that the passes of the bisection dominate.
         long window = 2L * (x.length + y.length);
         // Invariant: belowLow = #differences <= low < k <= belowHigh = #differences <= high.
+        // Each step aims where the count, taken as linear between the bounds, reaches k (it nearly is, once the
+        // bounds are close), or halves when aiming did not at least halve the window: a few passes, not dozens.
+        boolean aim = true;
         for (int step = 0; step < HALVINGS && high > low && belowHigh - belowLow > window; step++) {
-            double middle = low + (high - low) / 2;
+            long before = belowHigh - belowLow;
+            double share = aim ? (k - belowLow - 0.5) / before : 0.5;
+            double middle = low + (high - low) * Math.min(0.99, Math.max(0.01, share));
             if (middle <= low || middle >= high) {
-                break;
+                middle = low + (high - low) / 2;
+                if (middle <= low || middle >= high) {
+                    break;
+                }
             }
             long count = countAtMost(x, y, middle);
             if (count >= k) {
@@ -63,6 +71,7 @@ public record ShiftInterval(double estimate, double lower, double upper, double 
                 low = middle;
                 belowLow = count;
             }
+            aim = 2 * (belowHigh - belowLow) <= before;
         }
         if (belowHigh - belowLow > window) {
             // Ties: more differences than the window share (low, high], which has shrunk to nothing.

@@ -110,6 +110,8 @@ final class CanaryCommand {
                 return execute(engine);
             } catch (RolloutException | PlanException | IllegalArgumentException e) {
                 throw new UserException(e.getMessage(), ExitCodes.USAGE);
+            } catch (io.aidevops.deploy.traffic.TrafficRoutingException e) {
+                throw new UserException("traffic routing: " + e.getMessage(), ExitCodes.INFRASTRUCTURE);
             } catch (RolloutStore.ConcurrentChangeException e) {
                 throw new UserException(e.getMessage() + "; try again", ExitCodes.INFRASTRUCTURE);
             } catch (KubernetesClientException e) {

@@ -386,8 +386,11 @@ public final class RolloutEngine {
     }
 
     private RolloutState rollingBack(RolloutState state, RolloutTarget target, TrafficRouter router, Instant now) {
-        router.apply(client, target, TrafficWeights.allStable(state.stableReplicas()));
-        router.reset(client, target);
+        if (deployment(target.namespace(), target.canaryDeployment()) != null) {
+            router.apply(client, target, TrafficWeights.allStable(state.stableReplicas()));
+            router.reset(client, target);
+        }
+        // Stopped before the canary existed (an abort while starting): the stable side was never touched.
         boolean aborted = state.request() == UserRequest.ABORT;
         String outcome = aborted ? "aborted by a user" : state.outcome().isEmpty() ? state.message()
                 : state.outcome();

@@ -98,14 +98,20 @@ final class CanaryCommand {
                 description = "Also write the evidence report to FILE (.html, .json or text).")
         Path report;
 
+        /** The loaded configuration, for defaults (cluster, Prometheus, initial weight). */
+        io.aidevops.controller.config.AidevopsConfig config;
+
         @Override
         public final Integer call() throws Exception {
+            config = root().loadConfig().config();
             try (KubernetesClient client = client()) {
                 RolloutEngine engine = new RolloutEngine(client, metrics(client), CanaryAnalysis.defaults(),
                         context().clock(), this::progress);
                 return execute(engine);
             } catch (RolloutException | PlanException | IllegalArgumentException e) {
                 throw new UserException(e.getMessage(), ExitCodes.USAGE);
+            } catch (io.aidevops.deploy.traffic.TrafficRoutingException e) {
+                throw new UserException("traffic routing: " + e.getMessage(), ExitCodes.INFRASTRUCTURE);
             } catch (RolloutStore.ConcurrentChangeException e) {
                 throw new UserException(e.getMessage() + "; try again", ExitCodes.INFRASTRUCTURE);
             } catch (KubernetesClientException e) {
@@ -163,9 +169,7 @@ final class CanaryCommand {
                         connection.kubeconfig.toFile());
                 return new KubernetesClientBuilder().withConfig(config).build();
             }
-            var loaded = root().loadConfig();
-            ClusterTarget cluster = context().clusterTargets().resolve(loaded.config().kubernetes(),
-                    loaded.config().app().dataDir());
+            ClusterTarget cluster = context().clusterTargets().resolve(config.kubernetes(), config.app().dataDir());
             if (cluster instanceof ClusterTarget.Configured configured) {
                 return ClusterTargets.client(configured);
             }
@@ -176,8 +180,7 @@ final class CanaryCommand {
         private MetricProvider metrics(KubernetesClient client) {
             String url = connection.prometheus;
             if (url == null && connection.kubeconfig == null) {
-                url = root().loadConfig().config().monitoring().prometheus().map(p -> p.url().toString())
-                        .orElse(null);
+                url = config.monitoring().prometheus().map(p -> p.url().toString()).orElse(null);
             }
             if (url == null) {
                 return new PodScrapeMetricProvider(client);
@@ -239,7 +242,7 @@ final class CanaryCommand {
 
         private String planText() throws IOException {
             if (plan == null) {
-                int weight = root().loadConfig().config().deployment().strategies().canary().initialWeight();
+                int weight = config.deployment().strategies().canary().initialWeight();
                 return PlanText.render(RolloutPlan.defaultPlan(weight));
             }
             try {

@@ -52,7 +52,8 @@ final class DemoCommand extends Subcommand implements Callable<Integer> {
                 .withClock(AcceleratedClock.startingNow(Demo.SPEED)));
              var kubeconfig = EmbeddedKubeconfig.write(cluster, file, false)) {
             try {
-                return narrate(cluster, Cli.shown(context(), kubeconfig.file()), out);
+                return narrate(cluster, Cli.shown(context(), kubeconfig.file()), loaded.config().app().dataDir()
+                        .resolve("demo"), out);
             } catch (InterruptedException | RuntimeException e) {
                 // A stop interrupts whatever the demo was doing: a sleep, or a Kubernetes call that wraps the
                 // interrupt. Anything else is a real failure.
@@ -75,9 +76,9 @@ final class DemoCommand extends Subcommand implements Callable<Integer> {
         return ExitCodes.INTERRUPTED;
     }
 
-    private int narrate(EmbeddedCluster cluster, Path shown, java.io.PrintWriter out) throws InterruptedException {
+    private int narrate(EmbeddedCluster cluster, Path shown, Path reports, java.io.PrintWriter out)
+            throws InterruptedException, java.io.IOException {
         Demo.announceCluster(out, cluster.apiServerUrl(), shown);
-        var reports = root().loadConfig().config().app().dataDir().resolve("demo");
         var report = new Demo(cluster, out, Duration.ofSeconds(timeoutSeconds), reports).run(shown.toString());
         // From here on a stop is awaited, not interrupted into.
         stopSignal.interrupting(null);

@@ -118,7 +118,7 @@ public final class Demo {
         }
 
         step(4, "Canary of " + IMAGE + ":" + SECOND_TAG + " (a good release): 25 % of the pods, 3 analysis looks, "
-                + "50 %, 2 more looks, each judged against the stable pods");
+                + "50 %, 2 more looks, each judged against the stable pods (times in simulated seconds)");
         RolloutState good = canary(SECOND_TAG);
         step(5, "Canary of " + IMAGE + ":" + BAD_TAG + " (a bad release: more errors, slower)");
         RolloutState bad = canary(BAD_TAG);
@@ -141,7 +141,7 @@ public final class Demo {
         Instant started = clock.instant();
         var engine = new RolloutEngine(client, new PodScrapeMetricProvider(client), CanaryAnalysis.defaults(), clock,
                 state -> {
-                    out.printf("    [%5.0fs] %-12s %s%n", Duration.between(started, state.updatedAt()).toMillis()
+                    out.printf("    [%4.0fs] %-12s %s%n", Duration.between(started, state.updatedAt()).toMillis()
                             / 1000.0, state.phase(), state.message());
                     out.flush();
                 });
@@ -164,9 +164,9 @@ public final class Demo {
                         shorten(metric.reason()));
             }
         }
-        Files.createDirectories(reports);
         Path report = reports.resolve("canary-" + tag + ".html");
         try {
+            Files.createDirectories(reports);
             Files.writeString(report, EvidenceReport.html(end));
         } catch (IOException e) {
             throw new DemoException("cannot write the evidence report " + report + ": " + e.getMessage());

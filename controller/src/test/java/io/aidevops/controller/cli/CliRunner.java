@@ -17,6 +17,8 @@ final class CliRunner {
 
     final Path dir;
     final Map<String, String> env = new HashMap<>();
+    /** The commands' clock: fixed unless a test needs time to pass (a canary's analysis). */
+    Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
 
     CliRunner(Path dir) {
         this.dir = dir;
@@ -30,7 +32,7 @@ final class CliRunner {
         // No $KUBECONFIG, an empty home and no service account: tests never touch the developer's cluster.
         var targets = new ClusterTargets(env, dir.resolve("home"), dir.resolve("no-service-account-token"));
         return new CliContext(env, dir, new PrintWriter(out, true), new PrintWriter(err, true),
-                Clock.fixed(NOW, ZoneOffset.UTC), targets);
+                clock, targets);
     }
 
     Result run(String... args) {

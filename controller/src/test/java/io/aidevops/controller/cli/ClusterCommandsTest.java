@@ -224,13 +224,14 @@ class ClusterCommandsTest {
     }
 
     @Test
-    void theDemoDeploysReadsMetricsAndRollsOut() throws Exception {
+    void theDemoPromotesAGoodReleaseAndRollsBackABadOneEarly() throws Exception {
         var cli = new CliRunner(dir);
 
         var result = cli.run("demo", "--format", "json");
 
         assertThat(result.exitCode()).as(result.err()).isZero();
-        assertThat(result.err()).contains("1/4", "2/4", "3/4", "4/4", "rollout complete");
+        assertThat(result.err()).contains("1/5", "2/5", "3/5", "4/5", "5/5", "PROMOTED", "ROLLED_BACK",
+                "evidence of look");
         var report = JSON.readTree(result.out());
         assertThat(report.get("namespace").asText()).isEqualTo("demo");
         assertThat(report.get("pods")).hasSize(3);
@@ -240,10 +241,17 @@ class ClusterCommandsTest {
             assertThat(pod.get("meanLatencyMs").asDouble()).isBetween(5.0, 500.0);
             assertThat(pod.get("memoryBytes").asDouble()).isPositive();
         }
+        var good = report.at("/canaries/0");
+        assertThat(good.get("image").asText()).endsWith(":1.5.0");
+        assertThat(good.get("phase").asText()).isEqualTo("PROMOTED");
+        assertThat(good.get("looks").asInt()).isEqualTo(good.get("plannedLooks").asInt());
+        var bad = report.at("/canaries/1");
+        assertThat(bad.get("image").asText()).endsWith(":1.6.0-bad");
+        assertThat(bad.get("phase").asText()).isEqualTo("ROLLED_BACK");
+        assertThat(bad.get("looks").asInt()).as("rolled back before the end").isLessThan(bad.get("plannedLooks").asInt());
+        assertThat(bad.get("outcome").asText()).contains("error_rate");
+        assertThat(Path.of(bad.get("report").asText())).isRegularFile();
         assertThat(report.get("finalImage").asText()).endsWith(":1.5.0");
-        assertThat(report.get("replicaSets")).hasSize(2);
-        assertThat(report.at("/replicaSets/0").asText()).contains("revision 2", "3 replicas", ":1.5.0");
-        assertThat(report.at("/replicaSets/1").asText()).contains("revision 1", "0 replicas", ":1.4.0");
         assertThat(report.get("kubeconfig").asText()).isEqualTo(".aidevops/demo/kubeconfig");
         assertThat(dir.resolve(".aidevops/demo/kubeconfig")).as("removed when the demo ends").doesNotExist();
     }

@@ -89,7 +89,7 @@ class JudgeCommandTest {
     void kayentaJudgePassesSparseErrorsOverAZeroBaselineThatOursFails() throws Exception {
         double[] canary = new double[60];
         for (int i = 0; i < 60; i += 6) {
-            canary[i] = 0.02;
+            canary[i] = 0.06;
         }
         Path input = write("errors.json", "{\"metrics\":[{\"name\":\"errors\",\"kind\":\"error_rate\",\"baseline\":"
                 + zeros(60) + ",\"canary\":" + java.util.Arrays.toString(canary) + "}]}");

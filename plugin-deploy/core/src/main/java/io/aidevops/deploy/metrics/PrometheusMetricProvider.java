@@ -134,13 +134,14 @@ public final class PrometheusMetricProvider implements MetricProvider {
         return new MetricFetch.Samples(samples, "prometheus " + config.url() + " " + source);
     }
 
-    private static Map<String, String> placeholders(RolloutTarget target, Track track, AnalysisWindow window) {
+    private Map<String, String> placeholders(RolloutTarget target, Track track, AnalysisWindow window) {
         Map<String, String> values = new HashMap<>();
         values.put("namespace", target.namespace());
         values.put("app", target.app());
         values.put("deployment", track.deployment(target));
         values.put("track", track.labelValue());
-        values.put("interval", DurationText.format(window.step()));
+        Duration rateWindow = window.step().compareTo(config.rateWindow()) >= 0 ? window.step() : config.rateWindow();
+        values.put("interval", DurationText.format(rateWindow));
         return values;
     }
 

@@ -314,7 +314,8 @@ public final class RolloutEngine {
         }
         Instant until = state.stepStartedAt().plus(pause.duration());
         if (now.isBefore(until)) {
-            return state.withMessage(position + " paused until " + until, now);
+            return state.withMessage(position + " paused until "
+                    + until.truncatedTo(java.time.temporal.ChronoUnit.SECONDS), now);
         }
         return state.withMessage(position + " pause of " + pause.duration().toSeconds() + " s done", now)
                 .atStep(state.stepIndex() + 1, now);
@@ -330,7 +331,8 @@ public final class RolloutEngine {
         int look = state.looksDone() + 1;
         int total = Math.max(look, plan.analysisLooks());
         if (now.isBefore(due)) {
-            return state.withMessage(position + " analysis: look " + look + " of " + total + " at " + due, now);
+            return state.withMessage(position + " analysis: look " + look + " of " + total + " at "
+                    + due.truncatedTo(java.time.temporal.ChronoUnit.SECONDS), now);
         }
         Instant since = state.dataSince() == null ? state.stepStartedAt() : state.dataSince();
         AnalysisWindow window = new AnalysisWindow(since, now, scrapeStep(step.interval()));
@@ -384,8 +386,11 @@ public final class RolloutEngine {
     }
 
     private RolloutState rollingBack(RolloutState state, RolloutTarget target, TrafficRouter router, Instant now) {
-        router.apply(client, target, TrafficWeights.allStable(state.stableReplicas()));
-        router.reset(client, target);
+        if (deployment(target.namespace(), target.canaryDeployment()) != null) {
+            router.apply(client, target, TrafficWeights.allStable(state.stableReplicas()));
+            router.reset(client, target);
+        }
+        // Stopped before the canary existed (an abort while starting): the stable side was never touched.
         boolean aborted = state.request() == UserRequest.ABORT;
         String outcome = aborted ? "aborted by a user" : state.outcome().isEmpty() ? state.message()
                 : state.outcome();

@@ -231,6 +231,37 @@ class RolloutEngineTest {
         assertThat(state.warnings()).anyMatch(w -> w.contains("setWeight 10 cannot be met with 3 replicas"));
     }
 
+    @Test
+    void anAutoscalerOnTheDeploymentIsWarnedAbout() {
+        client.autoscaling().v2().horizontalPodAutoscalers().inNamespace(NS).resource(
+                new io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBuilder().withNewMetadata()
+                        .withName("web-hpa").endMetadata().withNewSpec().withMinReplicas(2).withMaxReplicas(10)
+                        .withNewScaleTargetRef().withApiVersion("apps/v1").withKind("Deployment").withName(APP)
+                        .endScaleTargetRef().endSpec().build()).create();
+
+        RolloutState state = engine().start(spec("registry.local/web:1.1", PLAN));
+
+        assertThat(state.warnings()).anyMatch(w -> w.contains("HorizontalPodAutoscaler web-hpa scales web (2 to 10"));
+    }
+
+    @Test
+    void stablePodsWithoutATrackLabelAreLabelledFirstThenTheRolloutGoesOn() {
+        client.apps().deployments().inNamespace(NS).withName(APP).edit(d -> {
+            d.getSpec().getTemplate().getMetadata().getLabels().remove("track");
+            return d;
+        });
+        advanceUntil(() -> available(APP) == 3, Duration.ofMinutes(2));
+        RolloutEngine engine = engine();
+        engine.start(spec("registry.local/web:1.1", PLAN));
+
+        RolloutState end = runToEnd(engine, Duration.ofMinutes(20));
+
+        assertThat(end.phase()).as(end.outcome()).isEqualTo(RolloutPhase.PROMOTED);
+        assertThat(progress).anyMatch(line -> line.contains("labelling the pods of web track=stable"));
+        assertThat(client.apps().deployments().inNamespace(NS).withName(APP).get().getSpec().getTemplate()
+                .getMetadata().getLabels()).containsEntry("track", "stable");
+    }
+
     private RolloutEngine engine() {
         return new RolloutEngine(client, new PodScrapeMetricProvider(client), CanaryAnalysis.defaults(), clock,
                 state -> progress.add(state.phase() + " " + state.message()));

@@ -5,9 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.IntConsumer;
 
-import io.aidevops.ai.canary.AdaptiveJudge;
 import io.aidevops.ai.canary.CanaryJudge;
-import io.aidevops.ai.canary.KayentaJudge;
 
 /**
  * The standard canary benchmark: a fixed catalogue of A/A and regression scenarios, generated from a seed and judged
@@ -17,7 +15,8 @@ import io.aidevops.ai.canary.KayentaJudge;
  * 3 and 1 ({@code 2n}); latency shifts x1.05 to x2; tail-only p99 growth x1.05 to x2; errors +0.1 to +5 percentage
  * points on a zero and on a 0.2 % baseline; spread x1.25 to x3; late onset x1.5 and x2 from look 3; one bad pod of two
  * x1.5 to x4; memory growth 10 % to 60 % over the rollout. Every regression runs on 2/2 pods: 60 points per side at
- * the final look. Run it with {@code java ... CanaryBenchmark [rolloutsPerScenario] [seed]}.
+ * the final look. Pure computation like the rest of {@code io.aidevops.ai}; the command-line entry that prints it is
+ * {@code io.aidevops.benchmarks.CanaryBenchmarkMain} in the benchmarks module.
  */
 public final class CanaryBenchmark {
 
@@ -77,24 +76,5 @@ public final class CanaryBenchmark {
         for (double size : sizes) {
             plan.add(new Corpus.Entry(new ScenarioSpec(family, size, 2, 2), rollouts));
         }
-    }
-
-    /**
-     * Runs the benchmark with the suite's judge and the Kayenta-equivalent one, and prints the tables.
-     *
-     * @param args optional: rollouts per scenario (default {@value #DEFAULT_ROLLOUTS}), seed
-     */
-    public static void main(String[] args) {
-        int rollouts = args.length > 0 ? Integer.parseInt(args[0]) : DEFAULT_ROLLOUTS;
-        long seed = args.length > 1 ? Long.parseLong(args[1]) : DEFAULT_SEED;
-        long start = System.nanoTime();
-        EvaluationReport report = run(rollouts, seed, List.of(new AdaptiveJudge(), new KayentaJudge()), percent -> {
-            if (percent % 10 == 0) {
-                System.err.print(percent + "% ");
-            }
-        });
-        System.err.println();
-        System.out.print(EvaluationText.render(report));
-        System.out.printf("%n%d rollouts in %.1f s%n", report.rollouts(), (System.nanoTime() - start) / 1e9);
     }
 }

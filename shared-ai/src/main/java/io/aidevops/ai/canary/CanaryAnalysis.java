@@ -12,7 +12,7 @@ import java.util.Objects;
 public final class CanaryAnalysis {
 
     /** Forecast probability of failure above which a rollout is rolled back before its judgment fails. */
-    public static final double DEFAULT_EARLY_ROLLBACK = 0.95;
+    public static final double DEFAULT_EARLY_ROLLBACK = 0.99;
 
     private final CanaryJudge judge;
     private final RollbackPredictor predictor;

@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
         description = "AI DevOps Suite: canary analysis, monitoring, security scanning and incident handling for "
                 + "Kubernetes delivery, from the command line or Jenkins.",
         subcommands = {InitCommand.class, StartCommand.class, StatusCommand.class, DiagnosticsCommand.class,
-                DemoCommand.class, ClusterCommand.class, JudgeCommand.class, CanaryCommand.class,
+                DemoCommand.class, ClusterCommand.class, JudgeCommand.class, CanaryCommand.class, AdviseCommand.class,
                 ConfigCommand.class, VersionCommand.class,
                 CommandLine.HelpCommand.class, picocli.AutoComplete.GenerateCompletion.class},
         footer = {"", "Environment: AIDEVOPS_ENV (default development), AIDEVOPS_CONFIG_PATH (default "

@@ -12,8 +12,6 @@ import java.util.concurrent.Callable;
 
 import io.aidevops.ai.canary.CanaryAnalysis;
 import io.aidevops.ai.canary.Thresholds;
-import io.aidevops.controller.kube.ClusterTarget;
-import io.aidevops.controller.kube.ClusterTargets;
 import io.aidevops.deploy.metrics.MetricProvider;
 import io.aidevops.deploy.metrics.PodScrapeMetricProvider;
 import io.aidevops.deploy.metrics.PrometheusConfig;
@@ -32,7 +30,6 @@ import io.aidevops.deploy.rollout.RolloutPhase;
 import io.aidevops.deploy.rollout.RolloutState;
 import io.aidevops.deploy.rollout.RolloutStore;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -160,21 +157,7 @@ final class CanaryCommand {
         }
 
         private KubernetesClient client() {
-            if (connection.kubeconfig != null) {
-                if (!Files.isRegularFile(connection.kubeconfig)) {
-                    throw new UserException("--kubeconfig " + connection.kubeconfig + ": no such file",
-                            ExitCodes.USAGE);
-                }
-                var config = io.fabric8.kubernetes.client.Config.fromKubeconfig(null,
-                        connection.kubeconfig.toFile());
-                return new KubernetesClientBuilder().withConfig(config).build();
-            }
-            ClusterTarget cluster = context().clusterTargets().resolve(config.kubernetes(), config.app().dataDir());
-            if (cluster instanceof ClusterTarget.Configured configured) {
-                return ClusterTargets.client(configured);
-            }
-            var unavailable = (ClusterTarget.Unavailable) cluster;
-            throw new UserException(unavailable.describe() + "; " + unavailable.hint(), ExitCodes.INFRASTRUCTURE);
+            return ClusterClients.open(context(), config, connection.kubeconfig);
         }
 
         private MetricProvider metrics(KubernetesClient client) {

@@ -87,7 +87,7 @@ final class JudgeCommand extends Subcommand implements Callable<Integer> {
         if ("-".equals(input)) {
             return new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        Path path = Path.of(input);
+        Path path = context().workingDirectory().resolve(input);
         try {
             return Files.readString(path, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {

@@ -11,6 +11,9 @@ import io.aidevops.controller.config.KubernetesMode;
 import io.aidevops.controller.kube.ClusterTargets;
 import io.aidevops.controller.kube.EmbeddedKubeconfig;
 import io.aidevops.controller.logging.LogSetup;
+import io.aidevops.controller.service.AnalysisRoutes;
+import io.aidevops.controller.service.CanaryRoutes;
+import io.aidevops.controller.service.ConfiguredCluster;
 import io.aidevops.controller.service.ControllerEndpoint;
 import io.aidevops.controller.service.ControllerService;
 import io.aidevops.controller.status.HttpProbe;
@@ -21,7 +24,7 @@ import picocli.CommandLine.Option;
 /** {@code aidevops start}: the controller service, in the foreground. */
 @Command(name = "start", mixinStandardHelpOptions = true,
         description = {"Run the controller service in the foreground: the REST API under /api/v1 "
-                + "(GET /api/v1/health, GET /api/v1/status).",
+                + "(health, status, judge, advise, canaries; GET /api/v1 lists them).",
                 "With kubernetes.mode 'embedded' it also runs the embedded cluster. Stops cleanly on SIGTERM or "
                         + "Ctrl-C."})
 final class StartCommand extends Subcommand implements Callable<Integer> {
@@ -49,7 +52,11 @@ final class StartCommand extends Subcommand implements Callable<Integer> {
                         + Cli.shown(context(), kubeconfig.file()) + ")");
             }
             var inspector = new StatusInspector(context().clusterTargets(), new HttpProbe(Duration.ofSeconds(2)));
-            try (var service = bind(config.server().bindAddress(), chosenPort, inspector, loaded)) {
+            try (var clusterAccess = new ConfiguredCluster(() -> context().clusterTargets().resolve(
+                    config.kubernetes(), dataDir));
+                 var service = bind(config.server().bindAddress(), chosenPort, inspector, loaded)) {
+                AnalysisRoutes.all().forEach(service::add);
+                new CanaryRoutes(clusterAccess).all().forEach(service::add);
                 service.start();
                 var pid = ProcessHandle.current().pid();
                 new ControllerEndpoint(pid, service.url(), context().clock().instant()).write(dataDir);
@@ -58,6 +65,7 @@ final class StartCommand extends Subcommand implements Callable<Integer> {
                             + loaded.environment() + ", configuration " + loaded.describeSource() + ")");
                     out.println("  GET " + service.url() + "/api/v1/health");
                     out.println("  GET " + service.url() + "/api/v1/status");
+                    out.println("  GET " + service.url() + "/api/v1 lists every endpoint");
                     out.println("log: " + Cli.shown(context(), log.path()) + "; stop with Ctrl-C");
                     out.flush();
                     stopSignal.await();

@@ -4,7 +4,7 @@ package io.aidevops.controller.service;
  * What a route answers: an HTTP status and a body that is written as JSON.
  *
  * @param status HTTP status code
- * @param body   any value Jackson can write; records keep their field order
+ * @param body   any value Jackson can write (records keep their field order), or a {@link Raw} body
  */
 public record ApiResponse(int status, Object body) {
 
@@ -16,6 +16,20 @@ public record ApiResponse(int status, Object body) {
      * @param path   the request path
      */
     public record Error(int status, String error, String path) {
+    }
+
+    /**
+     * A body written as it is rather than as JSON, e.g. an HTML report or a JSON document rendered elsewhere.
+     *
+     * @param contentType its media type, e.g. {@code text/html; charset=utf-8}
+     * @param text        the body
+     */
+    public record Raw(String contentType, String text) {
+    }
+
+    /** @return {@code status} with {@code text} sent as it is, of type {@code contentType} */
+    public static ApiResponse raw(int status, String contentType, String text) {
+        return new ApiResponse(status, new Raw(contentType, text));
     }
 
     /** @return 200 with {@code body} */

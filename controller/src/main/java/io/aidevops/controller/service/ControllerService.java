@@ -3,6 +3,7 @@ package io.aidevops.controller.service;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,7 +32,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The controller service: the REST API under {@code /api/v1}. Built on the JDK's own HTTP server, which is enough
- * for a JSON API and starts in milliseconds. Every answer, errors included, is JSON.
+ * for a JSON API and starts in milliseconds. Every answer, errors included, is JSON, except where a route answers a
+ * {@link ApiResponse.Raw} body (an HTML report). Request bodies are read up to {@link #MAX_BODY_BYTES}; a larger one
+ * is answered with 413.
  */
 public final class ControllerService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ControllerService.class);
@@ -41,6 +44,8 @@ public final class ControllerService implements AutoCloseable {
     // Requests that may wait for a status check at once: the other workers stay free for /health and the rest.
     private static final int STATUS_WAITERS = WORKERS / 2;
     private static final Duration STATUS_WAIT = Duration.ofSeconds(15);
+    /** The largest request body a route reads: a judge request of a long window fits easily. */
+    public static final int MAX_BODY_BYTES = 10 << 20;
 
     private final HttpServer server;
     private final ExecutorService workers;
@@ -98,13 +103,13 @@ public final class ControllerService implements AutoCloseable {
         });
         server.setExecutor(workers);
         server.createContext("/", this::handle);
-        add(new ApiRoute("GET", API, () -> ApiResponse.ok(new Index(describeRoutes()))));
-        add(new ApiRoute("GET", API + "/health", () -> ApiResponse.ok(new Health("UP", SuiteVersion.current().suite(),
+        add(ApiRoute.of("GET", API, () -> ApiResponse.ok(new Index(describeRoutes()))));
+        add(ApiRoute.of("GET", API + "/health", () -> ApiResponse.ok(new Health("UP", SuiteVersion.current().suite(),
                 Duration.between(started, clock.instant()).toSeconds()))));
-        add(new ApiRoute("GET", API + "/status", this::currentStatus));
+        add(ApiRoute.of("GET", API + "/status", this::currentStatus));
     }
 
-    /** Adds an endpoint; later issues add theirs here. */
+    /** Adds an endpoint; capabilities add theirs here before {@link #start()}. */
     public ControllerService add(ApiRoute route) {
         routes.computeIfAbsent(route.path(), p -> new LinkedHashMap<>()).put(route.method(), route);
         return this;
@@ -169,24 +174,37 @@ public final class ControllerService implements AutoCloseable {
         }
     }
 
-    private ApiResponse route(String method, String path, HttpExchange exchange) {
+    private ApiResponse route(String method, String path, HttpExchange exchange) throws IOException {
         var normalized = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
-        var byMethod = routes.get(normalized);
-        if (byMethod == null) {
+        var allowed = new TreeSet<String>();
+        // HEAD is GET without the body, as HTTP defines it.
+        var wanted = "HEAD".equals(method) ? "GET" : method;
+        for (var entry : routes.entrySet()) {
+            var params = PathTemplate.match(entry.getKey(), normalized);
+            if (params.isEmpty()) {
+                continue;
+            }
+            var route = entry.getValue().get(wanted);
+            if (route == null) {
+                allowed.addAll(entry.getValue().keySet());
+                continue;
+            }
+            var body = RequestBody.read(exchange, MAX_BODY_BYTES);
+            if (body.isEmpty()) {
+                return ApiResponse.error(413, "the body is larger than " + (MAX_BODY_BYTES >> 20) + " MiB", path);
+            }
+            var query = PathTemplate.query(exchange.getRequestURI().getRawQuery());
+            return route.handler().apply(new ApiRequest(method, path, query, params.get(), body.get()));
+        }
+        if (allowed.isEmpty()) {
             return ApiResponse.error(404, "no such endpoint; GET " + API + " lists them", path);
         }
-        // HEAD is GET without the body, as HTTP defines it.
-        var route = byMethod.get("HEAD".equals(method) ? "GET" : method);
-        if (route == null) {
-            var allowed = new TreeSet<>(byMethod.keySet());
-            if (allowed.contains("GET")) {
-                allowed.add("HEAD");
-            }
-            exchange.getResponseHeaders().add("Allow", String.join(", ", allowed));
-            return ApiResponse.error(405, "method " + method + " not allowed; allowed: " + String.join(", ", allowed),
-                    path);
+        if (allowed.contains("GET")) {
+            allowed.add("HEAD");
         }
-        return route.handler().get();
+        exchange.getResponseHeaders().add("Allow", String.join(", ", allowed));
+        return ApiResponse.error(405, "method " + method + " not allowed; allowed: " + String.join(", ", allowed),
+                path);
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -199,8 +217,14 @@ public final class ControllerService implements AutoCloseable {
             LOG.error("{} {} failed", method, path, e);
             response = ApiResponse.error(500, "internal error: " + e.getMessage(), path);
         }
-        var body = JSON.writeValueAsBytes(response.body());
-        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+        byte[] body;
+        if (response.body() instanceof ApiResponse.Raw raw) {
+            body = raw.text().getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", raw.contentType());
+        } else {
+            body = JSON.writeValueAsBytes(response.body());
+            exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+        }
         exchange.getResponseHeaders().set("Cache-Control", "no-store");
         if ("HEAD".equals(method)) {
             exchange.sendResponseHeaders(response.status(), -1);

@@ -122,6 +122,63 @@ class StartCommandTest {
     }
 
     @Test
+    void theApiAnswersWithTheJsonTheCliPrints() throws Exception {
+        var cli = new CliRunner(dir);
+        var commandLine = Cli.commandLine(cli.context(new StringWriter(), new StringWriter()));
+        var start = (StartCommand) commandLine.getSubcommands().get("start").getCommand();
+        var running = CompletableFuture.supplyAsync(() -> commandLine.execute("start", "--port", "0"));
+        try {
+            var url = awaitEndpoint(dir.resolve(".aidevops"), running).orElseThrow().url();
+
+            var strategy = "{\"replicas\": 6, \"rps\": 40, \"criticality\": \"high\", \"hpa\": \"6:12\"}";
+            assertThat(JSON.readTree(post(url + "/api/v1/advise/strategy", strategy).body()))
+                    .isEqualTo(JSON.readTree(cli.run("advise", "strategy", "--replicas", "6", "--rps", "40",
+                            "--criticality", "high", "--hpa", "6:12", "--format", "json").out()));
+
+            var usage = AdviseCommandTest.usage(true);
+            Files.writeString(dir.resolve("usage.json"), usage);
+            assertThat(JSON.readTree(post(url + "/api/v1/advise/resources", usage).body()))
+                    .isEqualTo(JSON.readTree(cli.run("advise", "resources", "--input", "usage.json", "--format",
+                            "json").out()));
+
+            var judge = "{\"metrics\": [{\"name\": \"cpu\", \"baseline\": " + java.util.Arrays.toString(
+                    ramp(30, 1)) + ", \"canary\": " + java.util.Arrays.toString(ramp(30, 1.5)) + "}]}";
+            Files.writeString(dir.resolve("judge.json"), judge);
+            assertThat(JSON.readTree(post(url + "/api/v1/judge", judge).body()))
+                    .isEqualTo(JSON.readTree(cli.run("judge", "--input", "judge.json", "--format", "json").out()));
+
+            // No cluster in this test's environment: the canaries say so rather than fail.
+            var canaries = send("GET", url + "/api/v1/canaries?namespace=default");
+            assertThat(canaries.statusCode()).isEqualTo(503);
+            // Inside a pod (a Jenkins agent on Kubernetes) auto mode finds a service account and says so instead.
+            assertThat(json(canaries).get("error").asText()).containsAnyOf("no cluster configured",
+                    "not running in a pod");
+
+            assertThat(json(send("GET", url + "/api/v1")).get("endpoints").toString()).contains(
+                    "POST /api/v1/judge", "POST /api/v1/advise/strategy", "POST /api/v1/advise/resources",
+                    "GET /api/v1/canaries", "GET /api/v1/canaries/{namespace}/{deployment}/report");
+        } finally {
+            start.stopSignal.trigger();
+        }
+        assertThat(running.get(10, TimeUnit.SECONDS)).isZero();
+    }
+
+    private static HttpResponse<String> post(String url, String body) throws Exception {
+        var response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers
+                .ofString(body)).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return response;
+    }
+
+    private static double[] ramp(int n, double level) {
+        double[] values = new double[n];
+        for (int i = 0; i < n; i++) {
+            values[i] = level + 0.01 * (i % 7);
+        }
+        return values;
+    }
+
+    @Test
     void aPortInUseIsAnInfrastructureErrorNamingThePort() throws Exception {
         try (var taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             var result = new CliRunner(dir).run("start", "--port", Integer.toString(taken.getLocalPort()));

@@ -311,14 +311,31 @@ public final class AdaptiveJudge implements CanaryJudge {
         return sum / sortedBaseline.length;
     }
 
-    /** The distances of sorted values from their median divided by {@code divisor}, sorted. */
+    /**
+     * The distances of sorted values from their median divided by {@code divisor}, sorted: the values below the
+     * median, read backwards, and those above it, read forwards, are both ascending in distance, so one merge
+     * replaces a sort.
+     */
     private static double[] sortedAbsoluteDeviations(double[] sorted, double divisor) {
         double median = SeriesSummary.quantileOfSorted(sorted, 0.5);
-        double[] result = new double[sorted.length];
-        for (int i = 0; i < sorted.length; i++) {
-            result[i] = Math.abs(sorted[i] - median) / divisor;
+        int split = 0;
+        while (split < sorted.length && sorted[split] < median) {
+            split++;
         }
-        Arrays.sort(result);
+        double[] result = new double[sorted.length];
+        int below = split - 1;
+        int above = split;
+        for (int i = 0; i < result.length; i++) {
+            double down = below >= 0 ? median - sorted[below] : Double.POSITIVE_INFINITY;
+            double up = above < sorted.length ? sorted[above] - median : Double.POSITIVE_INFINITY;
+            if (down <= up) {
+                result[i] = down / divisor;
+                below--;
+            } else {
+                result[i] = up / divisor;
+                above++;
+            }
+        }
         return result;
     }
 

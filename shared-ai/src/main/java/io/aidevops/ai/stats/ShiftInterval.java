@@ -33,20 +33,103 @@ public record ShiftInterval(double estimate, double lower, double upper, double 
         // Order statistics (1-based) of the differences that bound the interval, from the normal approximation.
         long lowRank = Math.max(1, (long) Math.floor(pairs / 2.0 - half));
         long highRank = Math.min(pairs, pairs - lowRank + 1);
-        double estimate = pairs % 2 == 1 ? kth(x, y, (pairs + 1) / 2)
-                : (kth(x, y, pairs / 2) + kth(x, y, pairs / 2 + 1)) / 2;
-        return new ShiftInterval(estimate, kth(x, y, lowRank), kth(x, y, highRank), confidence);
+        // The three searches share what each counting pass learnt, so the later ones start from a narrow bracket.
+        var probes = new Probes(x, y);
+        double lowerMedian = kth(x, y, (pairs + 1) / 2, probes);
+        double estimate = pairs % 2 == 1 ? lowerMedian : (lowerMedian + next(x, y, lowerMedian, probes, pairs / 2)) / 2;
+        return new ShiftInterval(estimate, kth(x, y, lowRank, probes), kth(x, y, highRank, probes), confidence);
     }
 
     /** The k-th smallest (1-based) of the differences x_i - y_j. */
     static double kth(double[] x, double[] y, long k) {
-        double low = x[0] - y[y.length - 1];
-        double high = x[x.length - 1] - y[0];
-        long belowLow = countAtMost(x, y, low);
-        if (belowLow >= k) {
-            return low;
+        return kth(x, y, k, new Probes(x, y));
+    }
+
+    /**
+     * The (k+1)-th smallest difference given that {@code value} is the k-th: {@code value} itself if it repeats,
+     * else the smallest difference above it, found in one pass.
+     */
+    private static double next(double[] x, double[] y, double value, Probes probes, long k) {
+        if (probes.countAtMost(value) > k) {
+            return value;
         }
-        long belowHigh = (long) x.length * y.length;
+        double smallest = Double.POSITIVE_INFINITY;
+        int j = y.length - 1;
+        // For each x_i the smallest difference above value comes from the largest y_j with x_i - y_j > value; as
+        // x_i grows that y_j moves right, so walk it with one pointer from the left.
+        int last = -1;
+        for (double xi : x) {
+            while (last + 1 <= j && xi - y[last + 1] > value) {
+                last++;
+            }
+            if (last >= 0) {
+                smallest = Math.min(smallest, xi - y[last]);
+            }
+        }
+        return smallest;
+    }
+
+    /** Counts already taken at some values: the tightest bracket of a rank is known before any new pass. */
+    private static final class Probes {
+        private final double[] x;
+        private final double[] y;
+        private final double[] values = new double[4 * HALVINGS];
+        private final long[] counts = new long[4 * HALVINGS];
+        private int size;
+
+        Probes(double[] x, double[] y) {
+            this.x = x;
+            this.y = y;
+        }
+
+        long countAtMost(double value) {
+            for (int i = 0; i < size; i++) {
+                if (values[i] == value) {
+                    return counts[i];
+                }
+            }
+            long count = ShiftInterval.countAtMost(x, y, value);
+            if (size < values.length) {
+                values[size] = value;
+                counts[size++] = count;
+            }
+            return count;
+        }
+
+        /** The largest probed value with fewer than k differences at or below it, or {@code fallback}. */
+        double below(long k, double fallback) {
+            double best = fallback;
+            for (int i = 0; i < size; i++) {
+                if (counts[i] < k && values[i] > best) {
+                    best = values[i];
+                }
+            }
+            return best;
+        }
+
+        /** The smallest probed value with at least k differences at or below it, or {@code fallback}. */
+        double atLeast(long k, double fallback) {
+            double best = fallback;
+            for (int i = 0; i < size; i++) {
+                if (counts[i] >= k && values[i] < best) {
+                    best = values[i];
+                }
+            }
+            return best;
+        }
+    }
+
+    private static double kth(double[] x, double[] y, long k, Probes probes) {
+        double min = x[0] - y[y.length - 1];
+        double max = x[x.length - 1] - y[0];
+        long belowMin = probes.countAtMost(min);
+        if (belowMin >= k) {
+            return min;
+        }
+        double low = probes.below(k, min);
+        double high = probes.atLeast(k, max);
+        long belowLow = probes.countAtMost(low);
+        long belowHigh = probes.countAtMost(high);
         // Enough to make listing cheap, few enough that the passes of the bisection dominate.
         long window = 2L * (x.length + y.length);
         // Invariant: belowLow = #differences <= low < k <= belowHigh = #differences <= high.
@@ -63,7 +146,7 @@ public record ShiftInterval(double estimate, double lower, double upper, double 
                     break;
                 }
             }
-            long count = countAtMost(x, y, middle);
+            long count = probes.countAtMost(middle);
             if (count >= k) {
                 high = middle;
                 belowHigh = count;

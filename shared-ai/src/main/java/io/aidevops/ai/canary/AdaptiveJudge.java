@@ -266,9 +266,10 @@ public final class AdaptiveJudge implements CanaryJudge {
         double ratio = base95 > 0 ? SeriesSummary.quantileOfSorted(canary, 0.95) / base95 : Double.NaN;
         boolean relevant = base95 > 0 ? ratio > spec.allowedIncrease()
                 : SeriesSummary.quantileOfSorted(canary, 0.95) > base95;
-        return new TestEvidence("tail-exceedance", String.format("more than %.0f %% of the canary above the"
-                + " baseline's p90 plus tolerance (%s)? %d of %d", 100 * share, fmt(threshold), canaryAbove,
-                canary.length), z, p, alpha, ratio, Double.NaN, Double.NaN, "p95 ratio", spec.allowedIncrease(),
+        // Concatenation, not String.format: this runs for every latency metric of every look.
+        return new TestEvidence("tail-exceedance", "more than " + Math.round(100 * share) + " % of the canary above"
+                + " the baseline's p90 plus tolerance (" + fmt(threshold) + ")? " + canaryAbove + " of "
+                + canary.length, z, p, alpha, ratio, Double.NaN, Double.NaN, "p95 ratio", spec.allowedIncrease(),
                 p < alpha, relevant, true);
     }
 

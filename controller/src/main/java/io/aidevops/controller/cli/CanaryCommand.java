@@ -100,6 +100,8 @@ final class CanaryCommand {
 
         @Override
         public final Integer call() throws Exception {
+            // Every option is checked before anything reaches the cluster.
+            duration("--tick", connection.tick);
             config = root().loadConfig().config();
             try (KubernetesClient client = client()) {
                 RolloutEngine engine = new RolloutEngine(client, metrics(client), CanaryAnalysis.defaults(),

@@ -106,6 +106,8 @@ final class DemoCommand extends Subcommand implements Callable<Integer> {
             out.println("  ./aidevops demo --keep                keep this cluster up and explore it with kubectl:");
             out.println("      kubectl --kubeconfig " + shown + " get deployments,pods -A");
             out.println("  ./aidevops cluster start --embedded   a standalone embedded cluster");
+            out.println("  ./aidevops canary --help               canary releases on your own cluster (docs/canary.md)");
+            out.println("  ./aidevops bench canary                the judges measured on a labelled corpus of rollouts");
             out.println("  ./aidevops init && ./aidevops status --verbose");
             out.println("  docs/architecture.md                  how the pieces fit");
         }

@@ -121,14 +121,17 @@ class CanaryCommandTest {
         assertThat(plan.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(plan.err()).contains("bad.yaml:3", "setWeight");
 
-        var tick = cli.run("canary", "resume", "-n", "shop", "-d", "web", "--tick", "soon",
-                "--kubeconfig", kubeconfig.toString());
+        var tick = cli.run("canary", "deploy", "-n", "shop", "-d", "web", "--image", "registry.local/web:2",
+                "--tick", "soon", "--kubeconfig", kubeconfig.toString());
         assertThat(tick.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(tick.err()).contains("--tick 'soon'");
 
         var none = cli.run("canary", "status", "-n", "shop", "-d", "web", "--kubeconfig", kubeconfig.toString());
         assertThat(none.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(none.err()).contains("no canary rollout of shop/web");
         assertThat(cluster.client().apps().deployments().inNamespace("shop").list().getItems()).hasSize(1);
+        assertThat(cluster.client().configMaps().inNamespace("shop").withLabel("aidevops.io/canary-of").list()
+                .getItems()).as("no rollout recorded").isEmpty();
     }
 
     private CliRunner.Result deploy(String image, String... more) {

@@ -211,12 +211,18 @@ final class CanaryCommand {
         @Option(names = "--detach", description = "Start the rollout and return; run it with 'canary resume'.")
         boolean detach;
 
+        @Option(names = "--router", paramLabel = "TYPE[,KEY=VALUE...]", defaultValue = "replica",
+                description = {"How traffic is split (default: ${DEFAULT-VALUE}, the share of pods, no mesh needed).",
+                        "istio,virtualService=V[,route=R][,stableSubset=S,canarySubset=C]; "
+                                + "gatewayApi,httpRoute=H[,canaryService=S]; nginx,ingress=I[,canaryService=S]."})
+        String router;
+
         @Override
         int execute(RolloutEngine engine) throws Exception {
             String planText = planText();
             var spec = new CanarySpec(target.namespace, target.deployment, container, image,
                     service == null ? target.deployment : service, planText, AnalysisMetric.defaults(),
-                    thresholds(thresholds), duration("--progress-deadline", progressDeadline), java.util.Map.of());
+                    thresholds(thresholds), duration("--progress-deadline", progressDeadline), router(router));
             RolloutState started = engine.start(spec);
             if (detach) {
                 show(started);
@@ -303,6 +309,24 @@ final class CanaryCommand {
         int execute(RolloutEngine engine) throws Exception {
             return runToEnd(engine);
         }
+    }
+
+    /** {@code istio,virtualService=shop,route=primary} as the router configuration the engine stores. */
+    static java.util.Map<String, Object> router(String text) {
+        var config = new java.util.LinkedHashMap<String, Object>();
+        String[] parts = text.split(",");
+        config.put("type", parts[0].trim());
+        for (int i = 1; i < parts.length; i++) {
+            int equals = parts[i].indexOf('=');
+            if (equals <= 0) {
+                throw new UserException("--router '" + text + "': '" + parts[i] + "' is not KEY=VALUE",
+                        ExitCodes.USAGE);
+            }
+            config.put(parts[i].substring(0, equals).trim(), parts[i].substring(equals + 1).trim());
+        }
+        // Validated here, before anything reaches the cluster; the engine builds the same router from the map.
+        io.aidevops.deploy.traffic.TrafficRouters.fromConfig(config);
+        return config;
     }
 
     static int exitCode(RolloutPhase phase) {

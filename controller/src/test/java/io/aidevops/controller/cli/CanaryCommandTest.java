@@ -126,6 +126,16 @@ class CanaryCommandTest {
         assertThat(tick.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(tick.err()).contains("--tick 'soon'");
 
+        var router = cli.run("canary", "deploy", "-n", "shop", "-d", "web", "--image", "registry.local/web:2",
+                "--router", "istio,route=primary", "--kubeconfig", kubeconfig.toString());
+        assertThat(router.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(router.err()).contains("router.virtualService");
+
+        var missingRoute = cli.run("canary", "deploy", "-n", "shop", "-d", "web", "--image", "registry.local/web:2",
+                "--router", "gatewayApi,httpRoute=shop", "--kubeconfig", kubeconfig.toString());
+        assertThat(missingRoute.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(missingRoute.err()).contains("traffic router gatewayApi", "shop");
+
         var none = cli.run("canary", "status", "-n", "shop", "-d", "web", "--kubeconfig", kubeconfig.toString());
         assertThat(none.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(none.err()).contains("no canary rollout of shop/web");

@@ -38,6 +38,9 @@ public final class AdaptiveJudge implements CanaryJudge {
     /** Points per side below which the evidence table warns that power is low (Kayenta's best-practice figure). */
     public static final int RECOMMENDED_POINTS = 50;
 
+    /** How many times the budget of another metric an error rate gets. */
+    static final double ERROR_RATE_SHARE = 3;
+
     /** Ratio of spreads (quartile spread on the harmful side) that a spread change must exceed to matter. */
     public static final double SPREAD_TOLERANCE = 1.5;
 
@@ -71,11 +74,18 @@ public final class AdaptiveJudge implements CanaryJudge {
 
     @Override
     public CanaryVerdict judge(JudgeRequest request) {
-        double alphaPerMetric = spending.at(request.look()) / request.metrics().size();
+        // A weighted Bonferroni split keeps the rollout's budget while giving error rates a larger share: errors are
+        // rare events whose tests are limited by counts, not by noise, and a release that fails requests is the one
+        // a user most wants stopped.
+        double shares = 0;
+        for (MetricInput input : request.metrics()) {
+            shares += share(input.spec());
+        }
+        double alphaPerShare = spending.at(request.look()) / shares;
         var results = new ArrayList<MetricResult>();
         var warnings = new ArrayList<String>();
         for (MetricInput input : request.metrics()) {
-            MetricResult result = classify(input, alphaPerMetric);
+            MetricResult result = classify(input, alphaPerShare * share(input.spec()));
             results.add(result);
             int fewest = Math.min(result.baseline().count(), result.canary().count());
             if (result.classification() != Classification.NODATA && fewest < RECOMMENDED_POINTS) {
@@ -84,6 +94,11 @@ public final class AdaptiveJudge implements CanaryJudge {
             }
         }
         return CanaryScorer.score(name(), request, results, request.look().isFinal(), warnings);
+    }
+
+    /** A metric's share of the false-positive budget, relative to the others. */
+    static double share(MetricSpec spec) {
+        return spec.kind() == MetricKind.ERROR_RATE ? ERROR_RATE_SHARE : 1;
     }
 
     /**

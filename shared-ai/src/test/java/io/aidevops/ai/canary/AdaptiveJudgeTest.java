@@ -175,6 +175,26 @@ class AdaptiveJudgeTest {
         assertThat(first).isLessThan(single / 5);
     }
 
+    @Test
+    void errorRatesGetThreeSharesOfTheBudgetAndTheSharesAddUpToIt() {
+        var random = new SplittableRandom(12);
+        double[] requests = new double[40];
+        java.util.Arrays.fill(requests, 100);
+        var request = JudgeRequest.of(List.of(
+                input(MetricSpec.of("latency", MetricKind.LATENCY), logNormal(random, 40, 0.1, 0.2),
+                        logNormal(random, 40, 0.1, 0.2)),
+                new MetricInput(MetricSpec.of("errors", MetricKind.ERROR_RATE),
+                        new MetricSamples(new double[40], new double[40], requests, requests))));
+
+        var verdict = judge.judge(request);
+
+        double latencyBudget = verdict.metric("latency").tests().stream().mapToDouble(TestEvidence::alpha).sum();
+        double errorBudget = verdict.metric("errors").tests().stream().mapToDouble(TestEvidence::alpha).sum();
+        assertThat(errorBudget / latencyBudget).isCloseTo(3.0, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(latencyBudget + errorBudget).isCloseTo(AlphaSpending.DEFAULT.alpha(),
+                org.assertj.core.data.Offset.offset(1e-12));
+    }
+
     private static JudgeRequest request(MetricSpec spec, double[] baseline, double[] canary) {
         return JudgeRequest.of(List.of(input(spec, baseline, canary)));
     }

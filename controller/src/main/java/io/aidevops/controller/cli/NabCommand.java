@@ -1,0 +1,87 @@
+package io.aidevops.controller.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import io.aidevops.ai.anomaly.nab.NabProfile;
+import io.aidevops.ai.anomaly.nab.NabResult;
+import io.aidevops.ai.anomaly.nab.NabScorer;
+import io.aidevops.ai.anomaly.nab.NabSeries;
+import io.aidevops.controller.nab.NabCorpus;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code aidevops nab}. */
+@Command(name = "nab", mixinStandardHelpOptions = true,
+        description = {"Score anomaly detection results with the Numenta Anomaly Benchmark's method (our own scorer, "
+                + "written from NAB's specification): the three profiles, at NAB's optimised threshold and at "
+                + "--threshold.",
+                "--results names a detector's folder in NAB's results format "
+                        + "(<category>/<detector>_<file>.csv with timestamp,value,anomaly_score)."})
+final class NabCommand extends Subcommand implements Callable<Integer> {
+
+    @Option(names = "--data", required = true, paramLabel = "DIR",
+            description = "The NAB folder holding data/ and labels/combined_windows.json.")
+    Path data;
+
+    @Option(names = "--results", required = true, paramLabel = "DIR",
+            description = "A detector's results folder, e.g. results/numenta.")
+    Path results;
+
+    @Option(names = "--threshold", paramLabel = "T", defaultValue = "0.5",
+            description = "The fixed threshold to report beside the optimised one (default: ${DEFAULT-VALUE}).")
+    double threshold;
+
+    @Mixin
+    FormatOption format;
+
+    /** What the command reports per profile. */
+    record Row(String profile, NabResult optimised, NabResult fixed) {
+    }
+
+    /** The whole report. */
+    record Report(String results, int files, int windows, List<Row> profiles) {
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (!(threshold >= 0 && threshold <= 1)) {
+            throw new UserException("--threshold must be in [0, 1], was " + threshold, ExitCodes.USAGE);
+        }
+        List<NabSeries> corpus;
+        NabCorpus nab;
+        try {
+            nab = NabCorpus.read(context().workingDirectory().resolve(data));
+            corpus = nab.results(context().workingDirectory().resolve(results));
+        } catch (NabCorpus.NabFormatException e) {
+            throw new UserException(e.getMessage(), ExitCodes.USAGE);
+        }
+        var rows = new ArrayList<Row>();
+        for (NabProfile profile : NabProfile.all()) {
+            rows.add(new Row(profile.name(), NabScorer.optimise(corpus, profile),
+                    NabScorer.scoreAt(corpus, profile, threshold)));
+        }
+        var report = new Report(results.toString(), corpus.size(), nab.windowCount(), rows);
+        if (format.json()) {
+            Output.json(context().out(), report);
+        } else {
+            var out = context().out();
+            out.printf(Locale.ROOT, "NAB score of %s: %d files, %d windows%n", results, corpus.size(),
+                    nab.windowCount());
+            out.printf(Locale.ROOT, "  %-20s %9s %14s %5s %6s   %9s %9s %5s %6s%n", "PROFILE", "OPTIMISED",
+                    "AT THRESHOLD", "TP", "FP", "FIXED", "AT", "TP", "FP");
+            for (Row row : rows) {
+                out.printf(Locale.ROOT, "  %-20s %9.2f %14.6f %5d %6d   %9.2f %9.3f %5d %6d%n", row.profile(),
+                        row.optimised().normalized(), row.optimised().threshold(),
+                        row.optimised().detectedWindows(), row.optimised().falsePositives(),
+                        row.fixed().normalized(), threshold, row.fixed().detectedWindows(),
+                        row.fixed().falsePositives());
+            }
+        }
+        return ExitCodes.OK;
+    }
+}

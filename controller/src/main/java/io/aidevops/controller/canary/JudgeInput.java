@@ -137,8 +137,8 @@ public final class JudgeInput {
         Look look = Look.ONLY;
         JsonNode l = node.get("look");
         if (l != null) {
-            int index = (int) number(l, "index", "look.index", 1);
-            int total = (int) number(l, "total", "look.total", 1);
+            int index = integer(l, "index", "look.index", 1);
+            int total = integer(l, "total", "look.total", 1);
             try {
                 look = new Look(index, total);
             } catch (IllegalArgumentException e) {
@@ -171,7 +171,7 @@ public final class JudgeInput {
         }
         double increase = number(node, "allowed_increase", path + ".allowed_increase", spec.allowedIncrease());
         double decrease = number(node, "allowed_decrease", path + ".allowed_decrease", spec.allowedDecrease());
-        int minSamples = (int) number(node, "min_samples", path + ".min_samples", spec.minSamples());
+        int minSamples = integer(node, "min_samples", path + ".min_samples", spec.minSamples());
         try {
             spec = spec.withTolerance(increase, decrease).withMinSamples(minSamples);
         } catch (IllegalArgumentException e) {
@@ -257,6 +257,14 @@ public final class JudgeInput {
             throw new IllegalArgumentException(path + " must be a number, but is " + value);
         }
         return value.asDouble();
+    }
+
+    private static int integer(JsonNode node, String key, String path, int fallback) {
+        double value = number(node, key, path, fallback);
+        if (value != Math.rint(value) || Math.abs(value) > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(path + " must be a whole number, but is " + node.get(key));
+        }
+        return (int) value;
     }
 
     private static void unknownKeys(JsonNode node, Set<String> known, String prefix) {

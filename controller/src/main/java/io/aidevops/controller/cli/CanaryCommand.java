@@ -138,6 +138,14 @@ final class CanaryCommand {
                 context().err().println("stopped; the rollout stays where it is in the cluster. Continue it with "
                         + "'aidevops canary resume -n " + target.namespace + " -d " + target.deployment + "'");
                 return ExitCodes.INTERRUPTED;
+            } catch (RolloutException e) {
+                throw e;
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                // The rollout was accepted; what fails now (bad data from a metric source, a router that lost its
+                // objects) is not the user's command line.
+                throw new UserException("the rollout stopped: " + e.getMessage() + "; it stays where it is in the "
+                        + "cluster: see 'aidevops canary status', continue with 'aidevops canary resume -n "
+                        + target.namespace + " -d " + target.deployment + "' or 'abort'", ExitCodes.INFRASTRUCTURE);
             }
         }
 

@@ -96,6 +96,16 @@ public final class AdaptiveJudge implements CanaryJudge {
         return CanaryScorer.score(name(), request, results, request.look().isFinal(), warnings);
     }
 
+    /** Error rates are shares of requests: a percent (1.0 for 1 %) or a negative value would be misjudged. */
+    private static void requireShares(MetricSpec spec, String side, double[] values) {
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] < 0 || values[i] > 1) {
+                throw new IllegalArgumentException("metric " + spec.name() + ": " + side + "[" + i + "] is "
+                        + values[i] + "; an error rate is a share of requests from 0 to 1 (0.01 for 1 %)");
+            }
+        }
+    }
+
     /** A metric's share of the false-positive budget, relative to the others. */
     static double share(MetricSpec spec) {
         return spec.kind() == MetricKind.ERROR_RATE ? ERROR_RATE_SHARE : 1;
@@ -122,6 +132,10 @@ public final class AdaptiveJudge implements CanaryJudge {
                     + " needed", List.of(), baselineSummary, canarySummary);
         }
         List<TestEvidence> tests;
+        if (spec.kind() == MetricKind.ERROR_RATE) {
+            requireShares(spec, "baseline", samples.baseline());
+            requireShares(spec, "canary", samples.canary());
+        }
         if (spec.kind() == MetricKind.ERROR_RATE && samples.weighted()) {
             double[] base = exposure(samples.baseline(), samples.baselineWeights());
             double[] can = exposure(samples.canary(), samples.canaryWeights());

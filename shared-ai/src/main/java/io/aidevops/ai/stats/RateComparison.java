@@ -29,12 +29,27 @@ public record RateComparison(double baselineEvents, double baselineExposure, dou
             throw new IllegalArgumentException("rate comparison needs positive exposure on both sides, but has "
                     + baselineExposure + " and " + canaryExposure);
         }
-        int canary = (int) Math.round(canaryEvents);
-        int total = canary + (int) Math.round(baselineEvents);
-        if (total == 0) {
+        if (!(baselineEvents >= 0) || !(canaryEvents >= 0)) {
+            throw new IllegalArgumentException("rate comparison needs event counts of at least 0, but has "
+                    + baselineEvents + " and " + canaryEvents);
+        }
+        long canaryCount = Math.round(canaryEvents);
+        long totalCount = canaryCount + Math.round(baselineEvents);
+        if (totalCount == 0) {
             return new RateComparison(baselineEvents, baselineExposure, canaryEvents, canaryExposure, 1, 1);
         }
         double share = canaryExposure / (canaryExposure + baselineExposure);
+        if (totalCount > 10_000_000L) {
+            // Beyond ten million events the binomial is normal to far better than the test needs, and its
+            // exact form would overflow int trial counts.
+            double mean = totalCount * share;
+            double sd = Math.sqrt(totalCount * share * (1 - share));
+            double z = (canaryCount - mean) / sd;
+            return new RateComparison(baselineEvents, baselineExposure, canaryEvents, canaryExposure,
+                    clamp(Normal.upperTail(z - 0.5 / sd)), clamp(Normal.cdf(z + 0.5 / sd)));
+        }
+        int canary = (int) canaryCount;
+        int total = (int) totalCount;
         var binomial = new BinomialDistribution(null, total, share);
         double higher = canary == 0 ? 1 : 1 - binomial.cumulativeProbability(canary - 1);
         double lower = binomial.cumulativeProbability(canary);

@@ -195,6 +195,16 @@ class AdaptiveJudgeTest {
                 org.assertj.core.data.Offset.offset(1e-12));
     }
 
+    @Test
+    void errorRatesGivenAsPercentsAreRefusedNamingThePoint() {
+        double[] shares = new double[20];
+        double[] percents = new double[20];
+        percents[7] = 1.5;
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(() -> judge.judge(
+                request(MetricSpec.of("errors", MetricKind.ERROR_RATE), shares, percents)))
+                .withMessageContaining("metric errors: canary[7] is 1.5").withMessageContaining("0.01 for 1 %");
+    }
+
     private static JudgeRequest request(MetricSpec spec, double[] baseline, double[] canary) {
         return JudgeRequest.of(List.of(input(spec, baseline, canary)));
     }

@@ -33,6 +33,15 @@ class RateComparisonTest {
     }
 
     @Test
+    void hugeCountsUseTheNormalLimitInsteadOfOverflowing() {
+        RateComparison equal = RateComparison.of(3e9 * 0.001, 3e9, 3e9 * 0.001, 3e9);
+        RateComparison higher = RateComparison.of(3e9 * 0.001, 3e9, 3e9 * 0.0011, 3e9);
+        assertThat(equal.pHigher()).isBetween(0.4, 0.6);
+        assertThat(higher.pHigher()).isLessThan(1e-12);
+        assertThat(higher.pLower()).isGreaterThan(0.999);
+    }
+
+    @Test
     void rejectsMissingExposure() {
         assertThatIllegalArgumentException().isThrownBy(() -> RateComparison.of(0, 0, 1, 10))
                 .withMessageContaining("positive exposure");

@@ -72,6 +72,12 @@ final class CanaryWorkload {
                 && count(status.getAvailableReplicas()) >= replicas && count(status.getReplicas()) == replicas;
     }
 
+    /** The replicas a Deployment asks for now (an autoscaler may have changed them), 1 when unset. */
+    static int replicas(Deployment deployment) {
+        Integer replicas = deployment.getSpec().getReplicas();
+        return replicas == null ? 1 : replicas;
+    }
+
     /** Available pods of a Deployment. */
     static int available(Deployment deployment) {
         return deployment == null || deployment.getStatus() == null ? 0

@@ -145,7 +145,13 @@ public final class RolloutEngine {
                 throw new RolloutException("the rollout of " + namespace + "/" + deployment + " is "
                         + state.phase() + "; only a rolled-back, aborted or failed rollout can be retried");
             }
-            return state.retried(now);
+            Deployment stable = deployment(namespace, deployment);
+            if (stable == null) {
+                throw new RolloutException("Deployment " + namespace + "/" + deployment + " not found");
+            }
+            // The Deployment may have been scaled or changed since the first attempt.
+            return state.retried(now).withStable(CanaryWorkload.replicas(stable), CanaryWorkload.container(stable,
+                    state.spec().container()).orElseThrow().getImage(), now);
         }).orElseThrow(() -> missing(namespace, deployment)).state();
     }
 
@@ -212,11 +218,11 @@ public final class RolloutEngine {
         TrafficRouter router = router(spec);
         if (state.request() == UserRequest.ABORT && state.phase() != RolloutPhase.ROLLING_BACK) {
             return state.inPhase(RolloutPhase.ROLLING_BACK, "aborted by a user; sending all traffic to "
-                    + spec.deployment(), now);
+                    + spec.deployment(), now).atStep(state.stepIndex(), now);
         }
         if (state.request() == UserRequest.PROMOTE_FULL && state.phase() == RolloutPhase.PROGRESSING) {
             return state.withRequest(UserRequest.NONE, now).inPhase(RolloutPhase.PROMOTING,
-                    "promoted by a user; skipping the remaining steps", now);
+                    "promoted by a user; skipping the remaining steps", now).atStep(state.stepIndex(), now);
         }
         return switch (state.phase()) {
             case STARTING -> starting(state, stable, now);
@@ -237,7 +243,7 @@ public final class RolloutEngine {
             return state.withMessage("labelling the pods of " + spec.deployment() + " track=stable (one rolling "
                     + "restart, same image) so metrics can tell baseline from canary", now);
         }
-        if (!CanaryWorkload.rolledOut(stable, state.stableReplicas())) {
+        if (!CanaryWorkload.rolledOut(stable, CanaryWorkload.replicas(stable))) {
             return deadline(state, now, "waiting for " + spec.deployment() + " to be fully available before the "
                     + "canary starts");
         }
@@ -260,16 +266,24 @@ public final class RolloutEngine {
     private RolloutState progressing(RolloutState state, RolloutTarget target, TrafficRouter router, Instant now) {
         CanarySpec spec = state.spec();
         RolloutPlan plan = spec.plan();
+        if (deployment(spec.namespace(), spec.canaryDeployment()) == null) {
+            return rollBack(state, "the canary Deployment " + spec.canaryDeployment() + " was deleted", now);
+        }
         if (state.stepIndex() >= plan.steps().size()) {
-            return state.inPhase(RolloutPhase.PROMOTING, "all steps done; promoting " + spec.image(), now);
+            if (needsFinalLook(state, plan)) {
+                // A skipped step left the last look short of final: the final judgment, with its stricter rules
+                // for missing data and marginal scores, is never skipped.
+                return analyse(state, target, new Analysis(Duration.ofSeconds(1), 1), plan, "final judgment", now);
+            }
+            return state.inPhase(RolloutPhase.PROMOTING, "all steps done; promoting " + spec.image(), now)
+                    .atStep(state.stepIndex(), now);
         }
         var canaryPods = client.pods().inNamespace(spec.namespace())
                 .withLabel(RolloutTarget.APP_LABEL, target.app())
                 .withLabel(Track.LABEL, Track.CANARY.labelValue()).list().getItems();
         Optional<String> unhealthy = CanaryWorkload.unhealthy(canaryPods);
         if (unhealthy.isPresent()) {
-            return state.inPhase(RolloutPhase.ROLLING_BACK, "rolling back: " + unhealthy.get(), now)
-                    .withOutcome(unhealthy.get(), now);
+            return rollBack(state, unhealthy.get(), now);
         }
         if (state.dataSince() != null) {
             metrics.observe(target, now);
@@ -327,9 +341,12 @@ public final class RolloutEngine {
             return state.withRequest(UserRequest.NONE, now).withMessage(position + " analysis skipped by a user",
                     now).atStep(state.stepIndex() + 1, now);
         }
-        Instant due = state.stepStartedAt().plus(step.interval().multipliedBy(state.lookInStep() + 1L));
+        Instant due = state.stepIndex() >= plan.steps().size() ? now
+                : state.stepStartedAt().plus(step.interval().multipliedBy(state.lookInStep() + 1L));
         int look = state.looksDone() + 1;
-        int total = Math.max(look, plan.analysisLooks());
+        // Looks taken plus looks still ahead in the plan: a step skipped by a user shortens the plan, so the last
+        // look actually taken is the final one.
+        int total = Math.max(look, state.looksDone() + remainingLooks(plan, state));
         if (now.isBefore(due)) {
             return state.withMessage(position + " analysis: look " + look + " of " + total + " at "
                     + due.truncatedTo(java.time.temporal.ChronoUnit.SECONDS), now);
@@ -353,11 +370,29 @@ public final class RolloutEngine {
         LookRecord record = record(decision, window, sources);
         RolloutState next = state.withLook(record, now);
         if (decision instanceof AnalysisDecision.Rollback rollback) {
-            return next.inPhase(RolloutPhase.ROLLING_BACK, "rolling back: " + rollback.reason(), now)
-                    .withOutcome(rollback.reason(), now);
+            return rollBack(next, rollback.reason(), now);
         }
         boolean stepDone = decision instanceof AnalysisDecision.Promote || next.lookInStep() >= step.looks();
         return stepDone ? next.atStep(state.stepIndex() + 1, now) : next;
+    }
+
+    /** Looks the plan still has from the current step on, this one included. */
+    private static int remainingLooks(RolloutPlan plan, RolloutState state) {
+        int remaining = 0;
+        for (int i = state.stepIndex(); i < plan.steps().size(); i++) {
+            if (plan.steps().get(i) instanceof Analysis analysis) {
+                remaining += i == state.stepIndex() ? analysis.looks() - state.lookInStep() : analysis.looks();
+            }
+        }
+        return Math.max(1, remaining);
+    }
+
+    /** Whether the plan judged the canary but its last look was not the final one that promotes. */
+    private static boolean needsFinalLook(RolloutState state, RolloutPlan plan) {
+        if (plan.analysisLooks() == 0) {
+            return false;
+        }
+        return state.looks().isEmpty() || !"PROMOTE".equals(state.looks().get(state.looks().size() - 1).decision());
     }
 
     private RolloutState promoting(RolloutState state, Deployment stable, RolloutTarget target, TrafficRouter router,
@@ -374,7 +409,7 @@ public final class RolloutEngine {
             return state.withMessage("promoting: " + spec.deployment() + " now runs " + spec.image()
                     + " (rolling update)", now);
         }
-        if (!CanaryWorkload.rolledOut(stable, state.stableReplicas())) {
+        if (!CanaryWorkload.rolledOut(stable, CanaryWorkload.replicas(stable))) {
             return deadline(state, now, "promoting: waiting for " + spec.deployment() + " to roll out "
                     + spec.image());
         }
@@ -386,16 +421,46 @@ public final class RolloutEngine {
     }
 
     private RolloutState rollingBack(RolloutState state, RolloutTarget target, TrafficRouter router, Instant now) {
-        if (deployment(target.namespace(), target.canaryDeployment()) != null) {
-            router.apply(client, target, TrafficWeights.allStable(state.stableReplicas()));
-            router.reset(client, target);
+        CanarySpec spec = state.spec();
+        Deployment stable = deployment(spec.namespace(), spec.deployment());
+        Deployment canary = deployment(spec.namespace(), spec.canaryDeployment());
+        String image = CanaryWorkload.container(stable, spec.container()).orElseThrow().getImage();
+        int replicas = stable.getSpec().getReplicas() == null ? 0 : stable.getSpec().getReplicas();
+        boolean restoreImage = state.previousImage() != null && !state.previousImage().equals(image);
+        if (restoreImage || replicas < state.stableReplicas()) {
+            // A promotion may have begun (new image on stable) or a weight scaled stable down: give the stable side
+            // its version and its size back before any traffic leaves the canary.
+            client.apps().deployments().inNamespace(spec.namespace()).withName(spec.deployment()).edit(d -> {
+                if (state.previousImage() != null) {
+                    CanaryWorkload.container(d, spec.container()).orElseThrow().setImage(state.previousImage());
+                }
+                d.getSpec().setReplicas(Math.max(state.stableReplicas(), replicas));
+                return d;
+            });
+            return state.withMessage("rolling back: " + spec.deployment() + " back to " + state.previousImage()
+                    + " at " + Math.max(state.stableReplicas(), replicas) + " replicas", now);
         }
-        // Stopped before the canary existed (an abort while starting): the stable side was never touched.
+        boolean canaryServing = CanaryWorkload.available(canary) > 0;
+        boolean waited = Duration.between(state.stepStartedAt(), now).compareTo(spec.progressDeadline()) > 0;
+        if (canaryServing && !CanaryWorkload.rolledOut(stable, replicas) && !waited) {
+            return state.withMessage("rolling back: waiting for " + spec.deployment() + " to be available ("
+                    + CanaryWorkload.available(stable) + "/" + replicas + ") before the canary stops serving", now);
+        }
+        if (canary != null) {
+            router.apply(client, target, TrafficWeights.allStable(state.stableReplicas()));
+        }
+        router.reset(client, target);
         boolean aborted = state.request() == UserRequest.ABORT;
         String outcome = aborted ? "aborted by a user" : state.outcome().isEmpty() ? state.message()
                 : state.outcome();
         return state.ended(aborted ? RolloutPhase.ABORTED : RolloutPhase.ROLLED_BACK, outcome
-                + "; all traffic is on " + state.spec().deployment() + " (" + state.previousImage() + ")", now);
+                + "; all traffic is on " + spec.deployment() + " (" + state.previousImage() + ")", now);
+    }
+
+    /** Starts rolling back with {@code reason}; the rollback's own waiting is timed from now. */
+    private static RolloutState rollBack(RolloutState state, String reason, Instant now) {
+        return state.inPhase(RolloutPhase.ROLLING_BACK, "rolling back: " + reason, now).withOutcome(reason, now)
+                .atStep(state.stepIndex(), now);
     }
 
     /** The state with {@code line}, or rolled back if the current step has waited past the progress deadline. */
@@ -404,7 +469,7 @@ public final class RolloutEngine {
         if (waited.compareTo(state.spec().progressDeadline()) > 0) {
             String reason = "progress deadline of " + state.spec().progressDeadline().toSeconds() + " s exceeded: "
                     + line;
-            return state.inPhase(RolloutPhase.ROLLING_BACK, "rolling back: " + reason, now).withOutcome(reason, now);
+            return rollBack(state, reason, now);
         }
         return state.withMessage(line, now);
     }
@@ -455,6 +520,22 @@ public final class RolloutEngine {
                         + current.phase() + "); nothing to " + (request == UserRequest.ABORT ? "abort"
                         : "promote"));
             }
+            if (current.request() == UserRequest.ABORT || current.phase() == RolloutPhase.ROLLING_BACK) {
+                if (request == UserRequest.ABORT) {
+                    return current;
+                }
+                throw new RolloutException("the rollout of " + namespace + "/" + deployment + " is rolling back; "
+                        + "it cannot be promoted");
+            }
+            if (request != UserRequest.ABORT && current.phase() != RolloutPhase.PROGRESSING) {
+                throw new RolloutException("the rollout of " + namespace + "/" + deployment + " is "
+                        + current.phase() + "; promote works while it goes through its steps");
+            }
+            if (request == UserRequest.PROMOTE_STEP && !pauseOrAnalysis(current)) {
+                throw new RolloutException("the rollout of " + namespace + "/" + deployment + " is at a setWeight "
+                        + "step, which ends by itself once the pods are ready; promote ends a pause or an analysis "
+                        + "(use --full to skip every step)");
+            }
             return current.withRequest(request, now).withMessage(switch (request) {
                 case ABORT -> "abort requested";
                 case PROMOTE_STEP -> "promotion of the current step requested";
@@ -464,6 +545,11 @@ public final class RolloutEngine {
         }).orElseThrow(() -> missing(namespace, deployment)).state();
         listener.changed(state);
         return state;
+    }
+
+    private static boolean pauseOrAnalysis(RolloutState state) {
+        var steps = state.spec().plan().steps();
+        return state.stepIndex() < steps.size() && !(steps.get(state.stepIndex()) instanceof SetWeight);
     }
 
     private static TrafficWeights weights(TrafficRouter router, int weight, int replicas, boolean surge) {

@@ -262,6 +262,98 @@ class RolloutEngineTest {
                 .getMetadata().getLabels()).containsEntry("track", "stable");
     }
 
+    @Test
+    void aFullPromotionAfterALongManualPauseIsNotMistakenForAStuckStep() {
+        RolloutEngine engine = engine();
+        engine.start(spec("registry.local/web:1.1", "steps:\n  - setWeight: 50\n  - pause: {}\n"));
+        for (int i = 0; i < 200; i++) {
+            engine.reconcile(NS, APP);
+            cluster.simulator().advance(TICK);
+        }
+        assertThat(engine.status(NS, APP).orElseThrow().message()).contains("paused until");
+        engine.promote(NS, APP, true);
+
+        RolloutState end = runToEnd(engine, Duration.ofMinutes(5));
+
+        assertThat(end.phase()).as(end.outcome()).isEqualTo(RolloutPhase.PROMOTED);
+        assertThat(image(APP)).isEqualTo("registry.local/web:1.1");
+    }
+
+    @Test
+    void anAbortDuringPromotionPutsTheOldImageBack() {
+        RolloutEngine engine = engine();
+        engine.start(spec("registry.local/web:1.1", "steps:\n  - setWeight: 50\n"));
+        for (int i = 0; i < 400 && engine.status(NS, APP).orElseThrow().phase() != RolloutPhase.PROMOTING; i++) {
+            engine.reconcile(NS, APP);
+            cluster.simulator().advance(TICK);
+        }
+        engine.reconcile(NS, APP);
+        assertThat(image(APP)).as("promotion has begun").isEqualTo("registry.local/web:1.1");
+        engine.abort(NS, APP);
+
+        RolloutState end = runToEnd(engine, Duration.ofMinutes(10));
+
+        assertThat(end.phase()).isEqualTo(RolloutPhase.ABORTED);
+        assertThat(image(APP)).isEqualTo("registry.local/web:1.0");
+        assertThat(end.outcome()).contains("registry.local/web:1.0");
+    }
+
+    @Test
+    void aPendingAbortCannotBeOverriddenByAPromotion() {
+        RolloutEngine engine = engine();
+        engine.start(spec("registry.local/web:1.1", PLAN));
+        for (int i = 0; i < 40; i++) {
+            engine.reconcile(NS, APP);
+            cluster.simulator().advance(TICK);
+        }
+        engine.abort(NS, APP);
+
+        assertThatThrownBy(() -> engine.promote(NS, APP, false)).isInstanceOf(RolloutException.class)
+                .hasMessageContaining("rolling back");
+        assertThat(runToEnd(engine, Duration.ofMinutes(5)).phase()).isEqualTo(RolloutPhase.ABORTED);
+    }
+
+    @Test
+    void skippingTheLastAnalysisStillEndsWithAFinalJudgment() {
+        RolloutEngine engine = engine();
+        engine.start(spec("registry.local/web:1.1-bad", "steps:\n  - setWeight: 50\n  - pause: {}\n"
+                + "  - analysis: {interval: 40s, looks: 3}\n"));
+        for (int i = 0; i < 200 && !engine.status(NS, APP).orElseThrow().message().contains("paused until"); i++) {
+            engine.reconcile(NS, APP);
+            cluster.simulator().advance(TICK);
+        }
+        engine.promote(NS, APP, false);
+        for (int i = 0; i < 200 && !engine.status(NS, APP).orElseThrow().message().contains("analysis: look"); i++) {
+            engine.reconcile(NS, APP);
+            cluster.simulator().advance(TICK);
+        }
+        engine.promote(NS, APP, false);
+
+        RolloutState end = runToEnd(engine, Duration.ofMinutes(10));
+
+        assertThat(end.phase()).as("the bad canary is judged once more before promotion").isEqualTo(
+                RolloutPhase.ROLLED_BACK);
+        assertThat(end.looks()).hasSize(1);
+        assertThat(end.looks().get(0).of()).isEqualTo(1);
+        assertThat(image(APP)).isEqualTo("registry.local/web:1.0");
+    }
+
+    @Test
+    void aRetryTakesTheStableSideAsItIsNow() {
+        RolloutEngine engine = engine();
+        engine.start(spec("registry.local/web:1.1-bad", PLAN));
+        runToEnd(engine, Duration.ofMinutes(20));
+        client.apps().deployments().inNamespace(NS).withName(APP).scale(5);
+        advanceUntil(() -> available(APP) == 5, Duration.ofMinutes(2));
+
+        RolloutState retried = engine.retry(NS, APP);
+
+        assertThat(retried.stableReplicas()).isEqualTo(5);
+        assertThat(runToEnd(engine, Duration.ofMinutes(20)).phase()).isEqualTo(RolloutPhase.ROLLED_BACK);
+        assertThat(client.apps().deployments().inNamespace(NS).withName(APP).get().getSpec().getReplicas())
+                .isEqualTo(5);
+    }
+
     private RolloutEngine engine() {
         return new RolloutEngine(client, new PodScrapeMetricProvider(client), CanaryAnalysis.defaults(), clock,
                 state -> progress.add(state.phase() + " " + state.message()));

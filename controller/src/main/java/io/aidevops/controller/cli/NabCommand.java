@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import io.aidevops.ai.anomaly.Detectors;
 import io.aidevops.ai.anomaly.nab.NabProfile;
 import io.aidevops.ai.anomaly.nab.NabResult;
 import io.aidevops.ai.anomaly.nab.NabScorer;
@@ -28,11 +29,16 @@ final class NabCommand extends Subcommand implements Callable<Integer> {
             description = "The NAB folder holding data/ and labels/combined_windows.json.")
     Path data;
 
-    @Option(names = "--results", required = true, paramLabel = "DIR",
-            description = "A detector's results folder, e.g. results/numenta.")
+    @Option(names = "--results", paramLabel = "DIR",
+            description = "A detector's results folder, e.g. results/numenta (instead of --detector).")
     Path results;
 
-    @Option(names = "--threshold", paramLabel = "T", defaultValue = "0.5",
+    @Option(names = "--detector", paramLabel = "NAME",
+            description = "Run one of the suite's streaming detectors over the corpus (default when --results is "
+                    + "not given: " + Detectors.DEFAULT + ").")
+    String detector;
+
+    @Option(names = "--threshold", paramLabel = "T", defaultValue = "0.9",
             description = "The fixed threshold to report beside the optimised one (default: ${DEFAULT-VALUE}).")
     double threshold;
 
@@ -52,25 +58,49 @@ final class NabCommand extends Subcommand implements Callable<Integer> {
         if (!(threshold >= 0 && threshold <= 1)) {
             throw new UserException("--threshold must be in [0, 1], was " + threshold, ExitCodes.USAGE);
         }
+        if (results != null && detector != null) {
+            throw new UserException("give --results or --detector, not both", ExitCodes.USAGE);
+        }
+        String name = detector == null ? Detectors.DEFAULT : detector;
+        if (results == null) {
+            try {
+                Detectors.create(name);
+            } catch (IllegalArgumentException e) {
+                throw new UserException("--detector: " + e.getMessage(), ExitCodes.USAGE);
+            }
+        }
         List<NabSeries> corpus;
         NabCorpus nab;
         try {
             nab = NabCorpus.read(context().workingDirectory().resolve(data));
-            corpus = nab.results(context().workingDirectory().resolve(results));
+            if (results != null) {
+                corpus = nab.results(context().workingDirectory().resolve(results));
+            } else {
+                var err = context().err();
+                int files = nab.files().size();
+                corpus = nab.run(() -> Detectors.create(name), done -> {
+                    if (done % 10 == 0 || done == files) {
+                        err.print(done + "/" + files + " files ");
+                        err.flush();
+                    }
+                });
+                err.println();
+            }
         } catch (NabCorpus.NabFormatException e) {
             throw new UserException(e.getMessage(), ExitCodes.USAGE);
         }
+        String scored = results != null ? results.toString() : "detector " + name;
         var rows = new ArrayList<Row>();
         for (NabProfile profile : NabProfile.all()) {
             rows.add(new Row(profile.name(), NabScorer.optimise(corpus, profile),
                     NabScorer.scoreAt(corpus, profile, threshold)));
         }
-        var report = new Report(results.toString(), corpus.size(), nab.windowCount(), rows);
+        var report = new Report(scored, corpus.size(), nab.windowCount(), rows);
         if (format.json()) {
             Output.json(context().out(), report);
         } else {
             var out = context().out();
-            out.printf(Locale.ROOT, "NAB score of %s: %d files, %d windows%n", results, corpus.size(),
+            out.printf(Locale.ROOT, "NAB score of %s: %d files, %d windows%n", scored, corpus.size(),
                     nab.windowCount());
             out.printf(Locale.ROOT, "  %-20s %9s %14s %5s %6s   %9s %9s %5s %6s%n", "PROFILE", "OPTIMISED",
                     "AT THRESHOLD", "TP", "FP", "FIXED", "AT", "TP", "FP");

@@ -123,6 +123,29 @@ public final class NabCorpus {
         return corpus;
     }
 
+    /**
+     * Runs a detector over every data file, a fresh instance per file.
+     *
+     * @param detector makes the detector of one file
+     * @param progress told the number of files done after each file
+     * @throws NabFormatException naming the file and line of a malformed data row
+     */
+    public List<NabSeries> run(java.util.function.Supplier<io.aidevops.ai.anomaly.StreamingDetector> detector,
+            java.util.function.IntConsumer progress) throws IOException {
+        List<NabSeries> corpus = new ArrayList<>();
+        for (String name : files()) {
+            TimeSeriesCsv series = TimeSeriesCsv.read(root.resolve("data").resolve(name), false);
+            var scorer = detector.get();
+            double[] scores = new double[series.rows()];
+            for (int i = 0; i < scores.length; i++) {
+                scores[i] = scorer.score(series.epochSeconds()[i], series.values()[i]);
+            }
+            corpus.add(new NabSeries(name, scores, windows.get(name)));
+            progress.accept(corpus.size());
+        }
+        return corpus;
+    }
+
     /** The folder this corpus was read from. */
     public Path root() {
         return root;

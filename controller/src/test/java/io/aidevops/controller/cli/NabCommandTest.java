@@ -29,7 +29,7 @@ class NabCommandTest {
         assertThat(report.at("/profiles/0/optimised/normalized").asDouble()).isBetween(70.095, 70.105);
         assertThat(report.at("/profiles/1/optimised/normalized").asDouble()).isBetween(63.205, 63.215);
         assertThat(report.at("/profiles/2/optimised/normalized").asDouble()).isBetween(74.315, 74.325);
-        assertThat(report.at("/profiles/0/fixed/threshold").asDouble()).isEqualTo(0.5);
+        assertThat(report.at("/profiles/0/fixed/threshold").asDouble()).isEqualTo(0.9);
     }
 
     @Test

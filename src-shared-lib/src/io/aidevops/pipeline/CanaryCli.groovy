@@ -81,7 +81,11 @@ class CanaryCli implements Serializable {
     /** Where an inline plan is written in the workspace before the CLI reads it. */
     @NonCPS
     static String inlinePlanFile(Map options) {
-        return '.aidevops-plan-' + options.namespace + '-' + options.deployment + '.yaml'
+        // A digest, not the names themselves: names are checked by the CLI only later, and must not steer the path.
+        String key = options.namespace + '/' + options.deployment
+        String digest = java.security.MessageDigest.getInstance('SHA-256').digest(key.getBytes('UTF-8'))
+                .encodeHex().toString().substring(0, 16)
+        return '.aidevops-plan-' + digest + '.yaml'
     }
 
     /**

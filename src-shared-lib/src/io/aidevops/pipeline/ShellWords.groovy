@@ -34,7 +34,8 @@ class ShellWords implements Serializable {
             }
         }
         // A leading '=' or '~' could still mean something (zsh's =cmd, tilde expansion); '~' is not in SAFE.
-        if (safe && !text.startsWith('=')) {
+        // A word with '=' before any other character could be read as a variable assignment when it comes first.
+        if (safe && !text.startsWith('=') && !text.contains('=')) {
             return text
         }
         return "'" + text.replace("'", "'\"'\"'") + "'"

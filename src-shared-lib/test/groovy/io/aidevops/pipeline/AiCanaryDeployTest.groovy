@@ -193,8 +193,8 @@ class AiCanaryDeployTest extends LibraryTestBase {
 
         step('aiCanaryDeploy', [namespace: 'shop', deployment: 'web', image: IMAGE, plan: plan])
 
-        assertThat(writes).containsExactly([file: '.aidevops-plan-shop-web.yaml', text: plan, encoding: 'UTF-8'])
-        assertThat(shCalls[0].script as String).contains(' --plan .aidevops-plan-shop-web.yaml ')
+        assertThat(writes).containsExactly([file: '.aidevops-plan-97375646b1deb3d2.yaml', text: plan, encoding: 'UTF-8'])
+        assertThat(shCalls[0].script as String).contains(' --plan .aidevops-plan-97375646b1deb3d2.yaml ')
     }
 
     @Test

@@ -27,6 +27,8 @@ class ShellWordsTest {
     void everythingElseIsSingleQuoted() {
         assertThat(ShellWords.quote("it's")).isEqualTo("'it'\"'\"'s'")
         assertThat(ShellWords.quote('a b')).isEqualTo("'a b'")
+        // First on a line, X=/p would be an assignment and the next word the command.
+        assertThat(ShellWords.quote('X=/p')).isEqualTo("'X=/p'")
         assertThat(ShellWords.quote('$HOME')).isEqualTo("'\$HOME'")
         assertThat(ShellWords.quote('')).isEqualTo("''")
         assertThat(ShellWords.quote(null)).isEqualTo("''")

@@ -31,8 +31,10 @@ final class JsonFields {
         try {
             node = MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(what + " is not valid JSON: " + e.getOriginalMessage() + " (line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
+            // Size and depth limits raise errors without a position.
+            String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + ")";
+            throw new IllegalArgumentException(what + " is not valid JSON: " + e.getOriginalMessage() + where);
         }
         if (!node.isObject()) {
             throw new IllegalArgumentException(what + " must be a JSON object, but is " + kind(node));

@@ -196,7 +196,7 @@ final class CanaryCommand {
 
         @Option(names = "--plan", paramLabel = "FILE",
                 description = "Rollout plan (YAML or JSON: steps of setWeight, pause, analysis). Default: "
-                        + "deployment.strategies.canary.initial_weight, analysis, 50 %, analysis, promote.")
+                        + "deployment.strategies.canary.initial_weight, analysis, 50 %%, analysis, promote.")
         Path plan;
 
         @Option(names = "--container", paramLabel = "NAME", description = "The container to update (default: the "

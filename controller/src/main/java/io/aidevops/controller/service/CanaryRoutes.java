@@ -57,6 +57,9 @@ public final class CanaryRoutes {
     }
 
     /** @param cluster where the rollouts are read from */
+    private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile(
+            "[a-z0-9]([-a-z0-9]*[a-z0-9])?");
+
     public CanaryRoutes(ClusterAccess cluster) {
         this.cluster = cluster;
     }
@@ -72,6 +75,9 @@ public final class CanaryRoutes {
 
     private ApiResponse list(ApiRequest request) {
         Optional<String> namespace = request.query("namespace");
+        if (namespace.isPresent() && !NAME.matcher(namespace.get()).matches()) {
+            return badName("namespace", namespace.get(), request);
+        }
         return withCluster(request, store -> ApiResponse.ok(new Listing(namespace.orElse(null),
                 store.list(namespace.orElse(null)).stream().map(Summary::of).toList())));
     }
@@ -79,10 +85,22 @@ public final class CanaryRoutes {
     private ApiResponse one(ApiRequest request, Function<RolloutState, ApiResponse> render) {
         String namespace = request.pathParam("namespace");
         String deployment = request.pathParam("deployment");
+        // Names go into Kubernetes API paths: only what Kubernetes itself allows may pass.
+        if (!NAME.matcher(namespace).matches() || namespace.length() > 63) {
+            return badName("namespace", namespace, request);
+        }
+        if (!NAME.matcher(deployment).matches() || deployment.length() > 253 - "-aidevops-canary".length()) {
+            return badName("deployment", deployment, request);
+        }
         return withCluster(request, store -> store.load(namespace, deployment)
                 .map(stored -> render.apply(stored.state()))
                 .orElseGet(() -> ApiResponse.error(404, "no canary rollout of " + namespace + "/" + deployment,
                         request.path())));
+    }
+
+    private static ApiResponse badName(String what, String value, ApiRequest request) {
+        return ApiResponse.error(400, what + " '" + value + "' is not a Kubernetes name (lower-case letters, digits "
+                + "and '-')", request.path());
     }
 
     private ApiResponse withCluster(ApiRequest request, Function<RolloutStore, ApiResponse> action) {

@@ -94,6 +94,12 @@ public final class ControllerService implements AutoCloseable {
         this.status = status;
         this.clock = clock;
         this.started = clock.instant();
+        // A client that sends its request slowly must not hold a worker for ever (the JDK server waits without limit
+        // unless told); read once by the JDK when its first server starts.
+        System.setProperty("sun.net.httpserver.maxReqTime", System.getProperty("sun.net.httpserver.maxReqTime",
+                "30"));
+        System.setProperty("sun.net.httpserver.maxRspTime", System.getProperty("sun.net.httpserver.maxRspTime",
+                "60"));
         this.server = HttpServer.create(new InetSocketAddress(bindAddress, port), 64);
         var threadNumber = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(WORKERS, r -> {
@@ -215,7 +221,8 @@ public final class ControllerService implements AutoCloseable {
             response = route(method, path, exchange);
         } catch (RuntimeException e) {
             LOG.error("{} {} failed", method, path, e);
-            response = ApiResponse.error(500, "internal error: " + e.getMessage(), path);
+            // The details stay in the log: an exception's text is no business of a client's.
+            response = ApiResponse.error(500, "internal error; the controller's log has the details", path);
         }
         byte[] body;
         if (response.body() instanceof ApiResponse.Raw raw) {

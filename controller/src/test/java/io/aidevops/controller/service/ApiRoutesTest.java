@@ -205,6 +205,25 @@ class ApiRoutesTest {
     }
 
     @Test
+    void namesThatAreNotKubernetesNamesAre400sAndNeverReachTheCluster() throws Exception {
+        var traversal = send("GET", "/api/v1/canaries?namespace=..%2F..%2Fapi%2Fv1%2Fsecrets%3Fx%3D", (String) null);
+        assertThat(traversal.statusCode()).isEqualTo(400);
+        assertThat(json(traversal).get("error").asText()).startsWith("namespace '../../api/v1/secrets?x=' is not a "
+                + "Kubernetes name");
+        var query = send("GET", "/api/v1/canaries/kube-system/x%3Fwatch%3Dtrue", (String) null);
+        assertThat(query.statusCode()).isEqualTo(400);
+        assertThat(json(query).get("error").asText()).startsWith("deployment 'x?watch=true'");
+    }
+
+    @Test
+    void aTooDeeplyNestedBodyIsA400NotA500() throws Exception {
+        String deep = "[".repeat(5000) + "]".repeat(5000);
+        var response = send("POST", "/api/v1/advise/strategy", deep);
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(json(response).get("error").asText()).contains("not valid JSON");
+    }
+
+    @Test
     void listsTheRolloutsOfANamespaceOrOfAll() throws Exception {
         var response = send("GET", "/api/v1/canaries?namespace=default", (String) null);
 

@@ -90,7 +90,7 @@ class ControllerServiceTest {
             var response = get(service.url() + "/api/v1/status");
 
             assertThat(response.statusCode()).isEqualTo(500);
-            assertThat(response.body()).startsWith("{\"status\":500,\"error\":\"internal error: status check failed");
+            assertThat(response.body()).startsWith("{\"status\":500,\"error\":\"internal error; the controller's log");
         }
     }
 }

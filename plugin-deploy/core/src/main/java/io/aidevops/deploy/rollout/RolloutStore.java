@@ -25,6 +25,8 @@ public final class RolloutStore {
 
     private static final int MAX_ATTEMPTS = 10;
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RolloutStore.class);
+
     private final KubernetesClient client;
 
     /** @param client the cluster the rollouts live in */
@@ -66,8 +68,15 @@ public final class RolloutStore {
         var maps = namespace == null
                 ? client.configMaps().inAnyNamespace().withLabel(LABEL).list().getItems()
                 : client.configMaps().inNamespace(namespace).withLabel(LABEL).list().getItems();
-        return maps.stream().map(this::stored).map(Stored::state)
-                .sorted(Comparator.comparing(RolloutState::createdAt).reversed()).toList();
+        // One unreadable record (edited by hand, from a newer version) must not hide all the others.
+        return maps.stream().flatMap(map -> {
+            try {
+                return java.util.stream.Stream.of(stored(map).state());
+            } catch (IllegalStateException e) {
+                LOG.warn("skipping {}: {}", map.getMetadata().getName(), e.getMessage());
+                return java.util.stream.Stream.empty();
+            }
+        }).sorted(Comparator.comparing(RolloutState::createdAt).reversed()).toList();
     }
 
     /**

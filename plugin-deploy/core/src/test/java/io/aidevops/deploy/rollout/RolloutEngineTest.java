@@ -105,10 +105,7 @@ class RolloutEngineTest {
         RolloutEngine first = engine();
         first.start(spec("registry.local/web:1.1", PLAN));
         // Run until two looks are done, then drop the engine (and its metric provider's memory) mid-analysis.
-        for (int i = 0; i < 1000 && first.status(NS, APP).orElseThrow().looksDone() < 2; i++) {
-            first.reconcile(NS, APP);
-            cluster.simulator().advance(TICK);
-        }
+        tickWhile(first, 1000, state -> state.looksDone() < 2);
         RolloutState midway = first.status(NS, APP).orElseThrow();
         assertThat(midway.phase()).isEqualTo(RolloutPhase.PROGRESSING);
         assertThat(midway.looksDone()).isEqualTo(2);
@@ -127,10 +124,7 @@ class RolloutEngineTest {
     void abortSendsEverythingBackToStable() {
         RolloutEngine engine = engine();
         engine.start(spec("registry.local/web:1.1", PLAN));
-        for (int i = 0; i < 40; i++) {
-            engine.reconcile(NS, APP);
-            cluster.simulator().advance(TICK);
-        }
+        tickWhile(engine, 40, state -> true);
         engine.abort(NS, APP);
 
         RolloutState end = runToEnd(engine(), Duration.ofMinutes(5));
@@ -266,10 +260,7 @@ class RolloutEngineTest {
     void aFullPromotionAfterALongManualPauseIsNotMistakenForAStuckStep() {
         RolloutEngine engine = engine();
         engine.start(spec("registry.local/web:1.1", "steps:\n  - setWeight: 50\n  - pause: {}\n"));
-        for (int i = 0; i < 200; i++) {
-            engine.reconcile(NS, APP);
-            cluster.simulator().advance(TICK);
-        }
+        tickWhile(engine, 200, state -> true);
         assertThat(engine.status(NS, APP).orElseThrow().message()).contains("paused until");
         engine.promote(NS, APP, true);
 
@@ -283,10 +274,7 @@ class RolloutEngineTest {
     void anAbortDuringPromotionPutsTheOldImageBack() {
         RolloutEngine engine = engine();
         engine.start(spec("registry.local/web:1.1", "steps:\n  - setWeight: 50\n"));
-        for (int i = 0; i < 400 && engine.status(NS, APP).orElseThrow().phase() != RolloutPhase.PROMOTING; i++) {
-            engine.reconcile(NS, APP);
-            cluster.simulator().advance(TICK);
-        }
+        tickWhile(engine, 400, state -> state.phase() != RolloutPhase.PROMOTING);
         engine.reconcile(NS, APP);
         assertThat(image(APP)).as("promotion has begun").isEqualTo("registry.local/web:1.1");
         engine.abort(NS, APP);
@@ -302,10 +290,7 @@ class RolloutEngineTest {
     void aPendingAbortCannotBeOverriddenByAPromotion() {
         RolloutEngine engine = engine();
         engine.start(spec("registry.local/web:1.1", PLAN));
-        for (int i = 0; i < 40; i++) {
-            engine.reconcile(NS, APP);
-            cluster.simulator().advance(TICK);
-        }
+        tickWhile(engine, 40, state -> true);
         engine.abort(NS, APP);
 
         assertThatThrownBy(() -> engine.promote(NS, APP, false)).isInstanceOf(RolloutException.class)
@@ -318,15 +303,9 @@ class RolloutEngineTest {
         RolloutEngine engine = engine();
         engine.start(spec("registry.local/web:1.1-bad", "steps:\n  - setWeight: 50\n  - pause: {}\n"
                 + "  - analysis: {interval: 40s, looks: 3}\n"));
-        for (int i = 0; i < 200 && !engine.status(NS, APP).orElseThrow().message().contains("paused until"); i++) {
-            engine.reconcile(NS, APP);
-            cluster.simulator().advance(TICK);
-        }
+        tickWhile(engine, 200, state -> !state.message().contains("paused until"));
         engine.promote(NS, APP, false);
-        for (int i = 0; i < 200 && !engine.status(NS, APP).orElseThrow().message().contains("analysis: look"); i++) {
-            engine.reconcile(NS, APP);
-            cluster.simulator().advance(TICK);
-        }
+        tickWhile(engine, 200, state -> !state.message().contains("analysis: look"));
         engine.promote(NS, APP, false);
 
         RolloutState end = runToEnd(engine, Duration.ofMinutes(10));
@@ -352,6 +331,14 @@ class RolloutEngineTest {
         assertThat(runToEnd(engine, Duration.ofMinutes(20)).phase()).isEqualTo(RolloutPhase.ROLLED_BACK);
         assertThat(client.apps().deployments().inNamespace(NS).withName(APP).get().getSpec().getReplicas())
                 .isEqualTo(5);
+    }
+
+    /** Reconciles and steps the clock while {@code keepGoing} holds of the stored state, at most {@code ticks} times. */
+    private void tickWhile(RolloutEngine engine, int ticks, java.util.function.Predicate<RolloutState> keepGoing) {
+        for (int i = 0; i < ticks && keepGoing.test(engine.status(NS, APP).orElseThrow()); i++) {
+            engine.reconcile(NS, APP);
+            cluster.simulator().advance(TICK);
+        }
     }
 
     private RolloutEngine engine() {

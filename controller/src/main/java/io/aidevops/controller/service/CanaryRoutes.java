@@ -57,6 +57,9 @@ public final class CanaryRoutes {
     }
 
     /** @param cluster where the rollouts are read from */
+    /** Requests talking to the cluster at once; fewer than the service's workers. */
+    private final java.util.concurrent.Semaphore clusterCalls = new java.util.concurrent.Semaphore(4);
+
     private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile(
             "[a-z0-9]([-a-z0-9]*[a-z0-9])?");
 
@@ -104,6 +107,18 @@ public final class CanaryRoutes {
     }
 
     private ApiResponse withCluster(ApiRequest request, Function<RolloutStore, ApiResponse> action) {
+        // A cluster that answers slowly must not take every worker of the service: /health stays answerable.
+        boolean admitted;
+        try {
+            admitted = clusterCalls.tryAcquire(2, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            admitted = false;
+        }
+        if (!admitted) {
+            return ApiResponse.error(503, "too many requests are waiting for the Kubernetes API; try again",
+                    request.path());
+        }
         try {
             return action.apply(new RolloutStore(cluster.client()));
         } catch (ClusterAccess.Unavailable e) {
@@ -115,6 +130,8 @@ public final class CanaryRoutes {
             return e.getCode() > 0
                     ? ApiResponse.error(502, "the Kubernetes API refused: " + detail, request.path())
                     : ApiResponse.error(503, "the Kubernetes API did not answer: " + detail, request.path());
+        } finally {
+            clusterCalls.release();
         }
     }
 }

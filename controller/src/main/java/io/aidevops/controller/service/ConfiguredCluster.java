@@ -15,6 +15,7 @@ public final class ConfiguredCluster implements ClusterAccess, AutoCloseable {
 
     private final Supplier<ClusterTarget> target;
     private KubernetesClient client;
+    private String server;
 
     /** @param target resolves the configured cluster, e.g. {@code () -> targets.resolve(settings, dataDir)} */
     public ConfiguredCluster(Supplier<ClusterTarget> target) {
@@ -23,12 +24,19 @@ public final class ConfiguredCluster implements ClusterAccess, AutoCloseable {
 
     @Override
     public synchronized KubernetesClient client() {
-        if (client == null) {
-            ClusterTarget resolved = target.get();
-            if (resolved instanceof ClusterTarget.Unavailable unavailable) {
-                throw new Unavailable(unavailable.describe() + "; " + unavailable.hint());
-            }
-            client = ClusterTargets.client((ClusterTarget.Configured) resolved);
+        // Resolved on every use (a kubeconfig read): an embedded cluster that restarts on another port, or a
+        // kubeconfig switched to another cluster, is followed without restarting the service.
+        ClusterTarget resolved = target.get();
+        if (resolved instanceof ClusterTarget.Unavailable unavailable) {
+            close();
+            throw new Unavailable(unavailable.describe() + "; " + unavailable.hint());
+        }
+        var configured = (ClusterTarget.Configured) resolved;
+        String wanted = configured.clientConfig().getMasterUrl();
+        if (client == null || !java.util.Objects.equals(server, wanted)) {
+            close();
+            client = ClusterTargets.client(configured);
+            server = wanted;
         }
         return client;
     }

@@ -36,8 +36,8 @@ public record TimeSeriesCsv(List<String> timestamps, long[] epochSeconds, double
     /**
      * Reads {@code file}.
      *
-     * @param ordered whether a timestamp earlier than the one before is an error; NAB's own corpus has one such
-     *        row (realKnownCause/machine_temperature_system_failure.csv, line 10151), which NAB scores as it is
+     * @param ordered whether a timestamp earlier than the one before is an error; NAB's own corpus has such a row
+     *        in one of its files, which NAB scores as it is
      * @throws NabCorpus.NabFormatException naming the file and line of the first problem
      */
     public static TimeSeriesCsv read(Path file, boolean ordered) throws IOException {

@@ -60,9 +60,8 @@ public final class NginxIngressTrafficRouter implements TrafficRouter {
 
     @Override
     public Optional<String> check(KubernetesClient client, RolloutTarget target) {
-        Optional<String> missing = DeploymentScaler.checkStable(client, target)
-                .or(() -> ServiceCheck.missing(client, target, config.stableService(target)))
-                .or(() -> ServiceCheck.missing(client, target, config.canaryService(target)));
+        Optional<String> missing = ServiceCheck.stableAndServices(client, target, config.stableService(target),
+                config.canaryService(target));
         if (missing.isPresent()) {
             return missing;
         }

@@ -19,6 +19,7 @@ import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
 
 /**
@@ -117,6 +118,51 @@ public final class ConfigSection {
             return Optional.empty();
         }
         return Optional.of(text);
+    }
+
+    /**
+     * Reads a list of non-empty texts, written as a YAML list or as one value (a list of one); empty when the key is
+     * absent.
+     */
+    public List<String> textList(String key) {
+        known.add(key);
+        var tuple = entries.get(key);
+        if (tuple == null || isNull(tuple.getValueNode())) {
+            return List.of();
+        }
+        var node = tuple.getValueNode();
+        if (node instanceof ScalarNode) {
+            return optionalText(key).map(List::of).orElse(List.of());
+        }
+        if (!(node instanceof SequenceNode sequence)) {
+            report(node, qualified(key), "expected a list of values, found " + describe(node));
+            return List.of();
+        }
+        var texts = new java.util.ArrayList<String>();
+        for (int i = 0; i < sequence.getValue().size(); i++) {
+            var item = sequence.getValue().get(i);
+            var where = qualified(key) + "[" + i + "]";
+            if (!(item instanceof ScalarNode scalar) || isNull(item)) {
+                report(item, where, "expected a value, found " + (isNull(item) ? "nothing" : describe(item)));
+            } else if (scalar.getValue().isBlank()) {
+                report(item, where, "must not be empty");
+            } else {
+                texts.add(scalar.getValue().strip());
+            }
+        }
+        return List.copyOf(texts);
+    }
+
+    /**
+     * Reads every key of this section as a non-empty text, in file order: for sections whose keys are the user's
+     * names (such as one query per metric) rather than ours.
+     */
+    public Map<String, String> texts() {
+        var texts = new LinkedHashMap<String, String>();
+        for (String key : List.copyOf(entries.keySet())) {
+            optionalText(key).ifPresent(text -> texts.put(key, text));
+        }
+        return texts;
     }
 
     /**

@@ -1,7 +1,12 @@
 package io.aidevops.controller.config;
 
 import java.net.URI;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
+
+import io.aidevops.ai.anomaly.Detectors;
 
 /**
  * {@code monitoring}: the background monitor of deployed workloads.
@@ -9,31 +14,79 @@ import java.util.Optional;
  * @param enabled    whether {@code aidevops start} runs the monitor
  * @param interval   seconds between two collections
  * @param prometheus the Prometheus HTTP API metrics come from, when there is one
+ * @param namespaces the namespaces watched; empty for every namespace the credentials may list
+ * @param selector   a label selector of further workloads to watch, beside those the suite deployed
+ * @param detector   the streaming anomaly detector each series gets
  */
-public record MonitoringConfig(boolean enabled, int interval, Optional<Prometheus> prometheus) {
+public record MonitoringConfig(boolean enabled, int interval, Optional<Prometheus> prometheus, List<String> namespaces,
+        Optional<String> selector, String detector) {
     static final int DEFAULT_INTERVAL = 30;
+
+    private static final Pattern NAMESPACE = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
+    // key, key!=value, key=value, key==value, key in (a,b), key notin (a), !key: what the API server accepts.
+    private static final Pattern SELECTOR_TERM = Pattern.compile(
+            "!?[A-Za-z0-9./_-]+(\\s*(==?|!=)\\s*[A-Za-z0-9._-]*|\\s+(in|notin)\\s*\\([A-Za-z0-9._,\\s-]*\\))?");
 
     /**
      * {@code monitoring.prometheus}.
      *
      * @param url         base URL of the Prometheus HTTP API, e.g. {@code http://prometheus:9090}
-     * @param bearerToken sent as {@code Authorization: Bearer}, when Prometheus sits behind a proxy that wants one
+     * @param bearerToken sent as {@code Authorization: Bearer}, when Prometheus sits behind a proxy that wants one;
+     *                    a token from a file is read again on every request, so a rotated token is picked up
+     * @param queries     metric name to PromQL, with {@code {namespace}} and {@code {workload}} filled in per
+     *                    workload; empty for the monitor's built-in queries
      */
-    public record Prometheus(URI url, Optional<Secret> bearerToken) {
+    public record Prometheus(URI url, Optional<Secret> bearerToken, Map<String, String> queries) {
+        public Prometheus {
+            queries = Map.copyOf(queries);
+        }
+    }
+
+    public MonitoringConfig {
+        namespaces = List.copyOf(namespaces);
     }
 
     static MonitoringConfig read(ConfigSection s) {
         var enabled = s.bool("enabled", true);
         var interval = s.integer("interval", DEFAULT_INTERVAL, 1, 86_400);
+        var namespaces = s.textList("namespaces");
+        for (String namespace : namespaces) {
+            if (!NAMESPACE.matcher(namespace).matches()) {
+                s.problem("namespaces", "'" + namespace + "' is not a Kubernetes namespace name (lower-case "
+                        + "letters, digits and '-', at most 63)");
+            }
+        }
+        var selector = s.optionalText("selector");
+        selector.ifPresent(text -> {
+            for (String term : text.split(",(?![^()]*\\))")) {
+                if (!SELECTOR_TERM.matcher(term.strip()).matches()) {
+                    s.problem("selector", "'" + term.strip() + "' is not a label selector term such as "
+                            + "app=web, tier!=batch, env in (prod,staging) or !canary");
+                }
+            }
+        });
+        var detector = s.text("detector", Detectors.DEFAULT);
+        if (!Detectors.names().contains(detector)) {
+            s.problem("detector", "unknown detector '" + detector + "'; known: " + String.join(", ",
+                    Detectors.names()));
+            detector = Detectors.DEFAULT;
+        }
         var p = s.section("prometheus");
         var url = p.optionalText("url").flatMap(u -> httpUrl(p, "url", u));
         var token = p.secret("bearer_token");
+        var q = p.section("queries");
+        var queries = q.texts();
+        q.finish();
         if (url.isEmpty() && token.isPresent()) {
             p.problem("bearer_token", "a bearer token needs monitoring.prometheus.url");
         }
+        if (url.isEmpty() && !queries.isEmpty()) {
+            p.problem("queries", "queries need monitoring.prometheus.url");
+        }
         p.finish();
         s.finish();
-        return new MonitoringConfig(enabled, interval, url.map(u -> new Prometheus(u, token)));
+        return new MonitoringConfig(enabled, interval, url.map(u -> new Prometheus(u, token, queries)), namespaces,
+                selector, detector);
     }
 
     static Optional<URI> httpUrl(ConfigSection s, String key, String text) {

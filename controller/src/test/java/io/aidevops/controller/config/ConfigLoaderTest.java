@@ -96,7 +96,8 @@ class ConfigLoaderTest {
         assertKeysDocumented(ConfigRenderer.toMap(load().config()), example);
         // Optional sections are absent from the defaults; check them on a configuration that has them.
         env.put("TOKEN", "t");
-        write(CONFIG, "monitoring:\n  prometheus:\n    url: http://p:9090\n    bearer_token: {env: TOKEN}\n");
+        write(CONFIG, "monitoring:\n  selector: app=web\n  prometheus:\n    url: http://p:9090\n"
+                + "    bearer_token: {env: TOKEN}\n    queries: {memory_bytes: up}\n");
         assertKeysDocumented(ConfigRenderer.toMap(load().config()), example);
     }
 
@@ -158,6 +159,51 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void monitoringReadsNamespacesSelectorDetectorAndQueries() throws Exception {
+        write(CONFIG, """
+                monitoring:
+                  namespaces: [shop, payments]
+                  selector: app.kubernetes.io/part-of=shop, tier notin (batch,cron), !canary
+                  detector: ewma-z
+                  prometheus:
+                    url: http://prometheus:9090
+                    queries:
+                      memory_bytes: sum(container_memory_working_set_bytes{namespace="{namespace}"})
+                      error_ratio: 'sum(rate(http_errors_total{namespace="{namespace}"}[5m]))'
+                """);
+
+        var monitoring = load().config().monitoring();
+
+        assertThat(monitoring.namespaces()).containsExactly("shop", "payments");
+        assertThat(monitoring.selector()).contains("app.kubernetes.io/part-of=shop, tier notin (batch,cron), !canary");
+        assertThat(monitoring.detector()).isEqualTo("ewma-z");
+        assertThat(monitoring.prometheus().orElseThrow().queries()).containsOnlyKeys("memory_bytes", "error_ratio")
+                .containsEntry("memory_bytes", "sum(container_memory_working_set_bytes{namespace=\"{namespace}\"})");
+    }
+
+    @Test
+    void badMonitoringValuesAreNamedWithTheirKeys() throws Exception {
+        var problems = problemsOf("""
+                monitoring:
+                  namespaces: [shop, Not_A_Namespace, {a: b}]
+                  selector: app=web, =broken
+                  detector: psychic
+                  prometheus:
+                    queries: {memory_bytes: up}
+                """);
+
+        assertThat(problems).extracting(ConfigProblem::toString).containsExactlyInAnyOrder(
+                "config/config.yaml:2:3: monitoring.namespaces: 'Not_A_Namespace' is not a Kubernetes namespace name "
+                        + "(lower-case letters, digits and '-', at most 63)",
+                "config/config.yaml:2:39: monitoring.namespaces[2]: expected a value, found a section",
+                "config/config.yaml:3:3: monitoring.selector: '=broken' is not a label selector term such as app=web, "
+                        + "tier!=batch, env in (prod,staging) or !canary",
+                "config/config.yaml:4:3: monitoring.detector: unknown detector 'psychic'; known: "
+                        + String.join(", ", io.aidevops.ai.anomaly.Detectors.names()),
+                "config/config.yaml:6:5: monitoring.prometheus.queries: queries need monitoring.prometheus.url");
+    }
+
+    @Test
     void anUnknownKeyIsNamedWithItsLineAndTheNearestKey() throws Exception {
         var problem = onlyProblemOf("""
                 monitoring:
@@ -170,9 +216,9 @@ class ConfigLoaderTest {
         assertThat(problem.column()).isEqualTo(3);
         assertThat(problem.key()).isEqualTo("monitoring.intervall");
         assertThat(problem.message()).contains("unknown key", "did you mean 'interval'?",
-                "allowed keys here: enabled, interval, prometheus");
+                "allowed keys here: enabled, interval, namespaces, selector, detector, prometheus");
         assertThat(problem).hasToString("config/config.yaml:3:3: monitoring.intervall: unknown key; did you mean "
-                + "'interval'? allowed keys here: enabled, interval, prometheus");
+                + "'interval'? allowed keys here: enabled, interval, namespaces, selector, detector, prometheus");
     }
 
     @Test

@@ -1,0 +1,269 @@
+package io.aidevops.controller.monitor;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aidevops.controller.service.Json;
+import io.aidevops.monitor.alert.Alert;
+import io.aidevops.monitor.alert.AlertSink;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The alerts the monitor raised, kept in a JSON Lines file in the data directory until the incident module takes them
+ * over: one line per raise or resolve, appended, so a crash loses at most the line being written. A restarted monitor
+ * reads the open fingerprints back and raises none of them again.
+ *
+ * <p>A line that cannot be read (a torn last line, a hand edit) is skipped with a warning naming the file and line;
+ * the file is never truncated for it. When the file has grown to {@link #COMPACT_AFTER} lines it is rewritten with
+ * the open alerts and the latest {@link #KEEP_RESOLVED} resolved ones, through a temporary file and an atomic move.
+ * Thread-safe.
+ */
+public final class AlertJournal implements AlertSink {
+
+    /** The file's name inside the folder given to {@link #open}. */
+    public static final String FILE = "alerts.jsonl";
+    static final int COMPACT_AFTER = 5_000;
+    static final int KEEP_RESOLVED = 1_000;
+
+    private static final Logger LOG = LoggerFactory.getLogger(AlertJournal.class);
+    private static final ObjectMapper JSON = Json.mapper();
+
+    /** What happened to an alert, one line of the file. */
+    public enum Change {
+        RAISED, RESOLVED
+    }
+
+    /**
+     * One line of the file.
+     *
+     * @param change raised or resolved
+     * @param at when
+     * @param alert the alert as it was then
+     */
+    public record Line(Change change, Instant at, Alert alert) {
+        public Line {
+            Objects.requireNonNull(change, "change");
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(alert, "alert");
+        }
+    }
+
+    /**
+     * An alert and what became of it.
+     *
+     * @param alert the alert as last raised
+     * @param raisedAt when it was raised
+     * @param resolvedAt when it was resolved, or null while it is open
+     */
+    public record Entry(Alert alert, Instant raisedAt, Instant resolvedAt) {
+        /** Whether it is still open. */
+        public boolean open() {
+            return resolvedAt == null;
+        }
+    }
+
+    private final Path file;
+    private final Map<String, Entry> entries = new LinkedHashMap<>();
+    private final List<Consumer<Line>> listeners = new CopyOnWriteArrayList<>();
+    private final List<String> unreadable = new ArrayList<>();
+    private int lines;
+
+    private AlertJournal(Path file) {
+        this.file = file;
+    }
+
+    /**
+     * Opens the journal in {@code folder}, creating the folder, and reads what earlier runs wrote.
+     *
+     * @throws IOException if the folder cannot be created or the file not read
+     */
+    public static AlertJournal open(Path folder) throws IOException {
+        Files.createDirectories(folder);
+        var journal = new AlertJournal(folder.resolve(FILE));
+        journal.load();
+        return journal;
+    }
+
+    /** Reads the journal without creating anything: for commands that only show alerts. */
+    public static AlertJournal read(Path folder) throws IOException {
+        var journal = new AlertJournal(folder.resolve(FILE));
+        journal.load();
+        return journal;
+    }
+
+    private void load() throws IOException {
+        if (!Files.exists(file)) {
+            return;
+        }
+        int number = 0;
+        for (String text : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            number++;
+            if (text.isBlank()) {
+                continue;
+            }
+            try {
+                apply(JSON.readValue(text, Line.class));
+            } catch (JsonProcessingException | IllegalArgumentException | NullPointerException e) {
+                String problem = file + ":" + number + ": skipped an unreadable alert line ("
+                        + e.getClass().getSimpleName() + ")";
+                unreadable.add(problem);
+                LOG.warn("{}", problem);
+            }
+        }
+        lines = number;
+    }
+
+    private void apply(Line line) {
+        String fingerprint = line.alert().fingerprint();
+        if (line.change() == Change.RAISED) {
+            Entry known = entries.remove(fingerprint);
+            Instant raisedAt = known != null && known.open() ? known.raisedAt() : line.at();
+            entries.put(fingerprint, new Entry(line.alert(), raisedAt, null));
+        } else {
+            Entry known = entries.remove(fingerprint);
+            Instant raisedAt = known != null ? known.raisedAt() : line.alert().firstSeen();
+            entries.put(fingerprint, new Entry(line.alert(), raisedAt, line.at()));
+        }
+    }
+
+    /** Calls {@code listener} with every line written from now on (on the writing thread). */
+    public void onChange(Consumer<Line> listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    @Override
+    public void raise(Alert alert) {
+        write(new Line(Change.RAISED, alert.lastSeen(), alert));
+    }
+
+    @Override
+    public void resolve(Alert alert, Instant at) {
+        write(new Line(Change.RESOLVED, at, alert));
+    }
+
+    /**
+     * Resolves an open alert known only by its fingerprint: one an earlier run raised whose cause is gone.
+     *
+     * @return whether it was open
+     */
+    public boolean resolve(String fingerprint, Instant at) {
+        Entry entry;
+        synchronized (this) {
+            entry = entries.get(fingerprint);
+        }
+        if (entry == null || !entry.open()) {
+            return false;
+        }
+        resolve(entry.alert(), at);
+        return true;
+    }
+
+    @Override
+    public synchronized Set<String> raisedFingerprints() {
+        return entries.values().stream().filter(Entry::open).map(e -> e.alert().fingerprint())
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** The open alerts, most recently raised first. */
+    public synchronized List<Entry> open() {
+        return entries.values().stream().filter(Entry::open)
+                .sorted(Comparator.comparing(Entry::raisedAt).reversed()).toList();
+    }
+
+    /** Every alert the journal holds, open or resolved, most recently raised first. */
+    public synchronized List<Entry> all() {
+        return entries.values().stream().sorted(Comparator.comparing(Entry::raisedAt).reversed()).toList();
+    }
+
+    /** The lines that could not be read when the journal was opened, each with file and line. */
+    public synchronized List<String> unreadableLines() {
+        return List.copyOf(unreadable);
+    }
+
+    /** The file behind the journal. */
+    public Path file() {
+        return file;
+    }
+
+    private void write(Line line) {
+        String text;
+        try {
+            text = JSON.writeValueAsString(line) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write alert " + line.alert().fingerprint() + " as JSON", e);
+        }
+        synchronized (this) {
+            try {
+                Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                        StandardOpenOption.APPEND, StandardOpenOption.WRITE);
+            } catch (IOException e) {
+                // The monitor records this as its last error and offers the alert again at the next pass.
+                throw new UncheckedIOException("cannot append to the alert journal " + file, e);
+            }
+            apply(line);
+            lines++;
+            if (lines >= COMPACT_AFTER) {
+                compact();
+            }
+        }
+        for (Consumer<Line> listener : listeners) {
+            listener.accept(line);
+        }
+    }
+
+    private void compact() {
+        List<Entry> resolved = entries.values().stream().filter(e -> !e.open())
+                .sorted(Comparator.comparing(Entry::resolvedAt).reversed()).limit(KEEP_RESOLVED).toList();
+        List<Entry> keep = new ArrayList<>(entries.values().stream().filter(Entry::open).toList());
+        keep.addAll(resolved);
+        keep.sort(Comparator.comparing(Entry::raisedAt));
+        StringBuilder text = new StringBuilder();
+        int written = 0;
+        try {
+            for (Entry entry : keep) {
+                text.append(JSON.writeValueAsString(new Line(Change.RAISED, entry.raisedAt(), entry.alert())))
+                        .append('\n');
+                written++;
+                if (!entry.open()) {
+                    text.append(JSON.writeValueAsString(new Line(Change.RESOLVED, entry.resolvedAt(),
+                            entry.alert()))).append('\n');
+                    written++;
+                }
+            }
+            Path temporary = file.resolveSibling(FILE + ".tmp");
+            Files.writeString(temporary, text, StandardCharsets.UTF_8);
+            try {
+                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            // The long file is still whole; compacting is retried after the next line.
+            LOG.warn("cannot compact the alert journal {}: {}", file, e.toString());
+            return;
+        }
+        entries.clear();
+        keep.forEach(entry -> entries.put(entry.alert().fingerprint(), entry));
+        lines = written;
+    }
+}

@@ -18,12 +18,14 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -60,11 +62,12 @@ public final class Monitor implements AutoCloseable {
     private final AnomalyAlerts anomalies;
     private final ExecutorService changes;
     private final AtomicBoolean changePending = new AtomicBoolean();
-    private final Map<String, String> noData = new LinkedHashMap<>();
     private volatile boolean running;
     private volatile String lastError;
-    private Instant lastCollection;
-    private int workloads;
+    // Published whole at the end of each pass, so stats() never waits for a pass that is talking to its sources.
+    private volatile Map<String, String> noData = Map.of();
+    private volatile Instant lastCollection;
+    private volatile int workloads;
 
     /**
      * A monitor with the settings' detector for every series.
@@ -132,10 +135,10 @@ public final class Monitor implements AutoCloseable {
         Objects.requireNonNull(now, "now");
         ClusterState state = judgeWorkloads(now);
         List<Workload> seen = state.workloads();
-        noData.clear();
+        Map<String, String> missing = new LinkedHashMap<>();
         for (Workload workload : seen) {
             for (MetricSource source : sources) {
-                collect(source, workload, now);
+                collect(source, workload, now, missing);
             }
         }
         try {
@@ -143,22 +146,23 @@ public final class Monitor implements AutoCloseable {
         } catch (RuntimeException e) {
             error("resolving the alerts of idle series failed", e);
         }
+        noData = Collections.unmodifiableMap(missing);
         workloads = seen.size();
         lastCollection = now;
     }
 
-    private void collect(MetricSource source, Workload workload, Instant now) {
+    private void collect(MetricSource source, Workload workload, Instant now, Map<String, String> missing) {
         MetricResult result;
         try {
             result = source.collect(workload, now);
         } catch (RuntimeException e) {
             // A source must report trouble as NoData; one that throws is a bug, not a reason to stop the pass.
             error("source " + source.name() + " failed for " + workload.key(), e);
-            noData.put(source.name() + " " + workload.key(), "the source failed: " + e);
+            missing.put(source.name() + " " + workload.key(), "the source failed: " + e);
             return;
         }
         if (result instanceof MetricResult.NoData) {
-            noData.put(source.name() + " " + workload.key(), ((MetricResult.NoData) result).reason());
+            missing.put(source.name() + " " + workload.key(), ((MetricResult.NoData) result).reason());
             return;
         }
         for (Sample sample : ((MetricResult.Samples) result).samples()) {
@@ -178,8 +182,8 @@ public final class Monitor implements AutoCloseable {
         return alerts.all();
     }
 
-    /** The monitor's vital signs now. */
-    public synchronized MonitorStats stats() {
+    /** The monitor's vital signs now; does not wait for a running pass. */
+    public MonitorStats stats() {
         String informerError = watcher.lastError();
         return new MonitorStats(running, workloads, watcher.notifications(), pipeline.seriesCount(),
                 pipeline.scoredPoints(), pipeline.skipped(), alerts.raisedCount(), alerts.resolvedCount(),
@@ -217,7 +221,7 @@ public final class Monitor implements AutoCloseable {
                         judgeWorkloads(clock.instant());
                     }
                 });
-            } catch (java.util.concurrent.RejectedExecutionException e) {
+            } catch (RejectedExecutionException e) {
                 changePending.set(false); // closing
             }
         }

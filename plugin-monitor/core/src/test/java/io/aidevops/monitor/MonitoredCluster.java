@@ -1,5 +1,6 @@
 package io.aidevops.monitor;
 
+import io.aidevops.cluster.ClusterSimulator;
 import io.aidevops.cluster.EmbeddedCluster;
 import io.aidevops.cluster.EmbeddedClusterOptions;
 import io.aidevops.cluster.SimulatedClock;
@@ -11,6 +12,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 
 /** An embedded cluster on a stepped simulated clock, with Deployments labelled as the suite labels them. */
@@ -29,7 +31,7 @@ public final class MonitoredCluster implements AutoCloseable {
         return cluster.client();
     }
 
-    public io.aidevops.cluster.ClusterSimulator simulator() {
+    public ClusterSimulator simulator() {
         return cluster.simulator();
     }
 
@@ -96,7 +98,7 @@ public final class MonitoredCluster implements AutoCloseable {
     /** The Deployment's pods, by name. */
     public List<Pod> pods(String deployment) {
         return client().pods().inNamespace(NAMESPACE).withLabel("app", deployment).list().getItems().stream()
-                .sorted(java.util.Comparator.comparing(pod -> pod.getMetadata().getName())).toList();
+                .sorted(Comparator.comparing(pod -> pod.getMetadata().getName())).toList();
     }
 
     @Override

@@ -63,12 +63,14 @@ public final class PodScrapeSource implements MetricSource {
     public synchronized MetricResult collect(Workload workload, Instant now) {
         List<String> notes = new ArrayList<>();
         Map<String, CompletableFuture<HttpResponse<String>>> scrapes = new LinkedHashMap<>();
+        Map<String, String> names = new HashMap<>();
         for (Pod pod : workload.pods()) {
             URI uri = metricsUri(pod, notes);
             if (uri != null && isRunning(pod)) {
                 HttpRequest request = HttpRequest.newBuilder(uri).timeout(scrapeTimeout)
                         .header("Accept", "text/plain;version=0.0.4").GET().build();
                 scrapes.put(key(pod), http.sendAsync(request, HttpResponse.BodyHandlers.ofString()));
+                names.put(key(pod), pod.getMetadata().getName());
             }
         }
         if (scrapes.isEmpty()) {
@@ -78,7 +80,7 @@ public final class PodScrapeSource implements MetricSource {
         }
         Totals totals = new Totals();
         scrapes.forEach((pod, scrape) -> {
-            PodCounters current = read(pod, scrape, now, notes);
+            PodCounters current = read(names.get(pod), scrape, now, notes);
             if (current != null) {
                 PodCounters before = previous.put(pod, current);
                 totals.add(before != null && before.at().isBefore(now) ? before : null, current);

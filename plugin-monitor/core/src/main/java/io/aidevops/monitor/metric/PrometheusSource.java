@@ -16,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -163,8 +162,7 @@ public final class PrometheusSource implements MetricSource {
 
     private static Map<String, String> labels(JsonNode metric) {
         Map<String, String> labels = new TreeMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> fields = metric.fields(); fields.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : metric.properties()) {
             if (!field.getKey().equals("__name__")) {
                 labels.put(field.getKey(), field.getValue().asText());
             }

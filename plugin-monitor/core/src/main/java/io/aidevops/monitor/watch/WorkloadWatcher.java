@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.FilterWatchListDeletable;
+import io.fabric8.kubernetes.client.dsl.Informable;
 import io.fabric8.kubernetes.client.dsl.MixedOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
@@ -17,6 +18,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -60,15 +62,16 @@ public final class WorkloadWatcher implements AutoCloseable {
     }
 
     /**
-     * Starts the informers and waits until each has listed its objects once.
+     * Starts the informers and waits until each has listed its objects once. Does nothing if they run already.
      *
-     * @throws IllegalStateException if they did not sync within the sync timeout, naming the cause if one is known
+     * @throws IllegalStateException if they did not sync within the sync timeout, naming the cause if one is known;
+     *         the informers are stopped again then
      */
     public synchronized void start() {
         if (!pods.isEmpty()) {
             return;
         }
-        List<String> namespaces = settings.scope().namespaces().isEmpty() ? java.util.Collections.singletonList(null)
+        List<String> namespaces = settings.scope().namespaces().isEmpty() ? Collections.singletonList(null)
                 : settings.scope().namespaces();
         List<CompletableFuture<Void>> started = new ArrayList<>();
         for (String namespace : namespaces) {
@@ -83,11 +86,14 @@ public final class WorkloadWatcher implements AutoCloseable {
             CompletableFuture.allOf(started.toArray(new CompletableFuture<?>[0]))
                     .get(settings.syncTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
+            close();
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for the informers to sync", e);
         } catch (ExecutionException e) {
+            close();
             throw new IllegalStateException("the informers could not list the watched objects: " + e.getCause(), e);
         } catch (TimeoutException e) {
+            close();
             throw new IllegalStateException("the informers did not sync within " + settings.syncTimeout()
                     + (lastError == null ? "" : "; last error: " + lastError), e);
         }
@@ -136,8 +142,8 @@ public final class WorkloadWatcher implements AutoCloseable {
         return settings.scope().labels().isEmpty() ? selected : selected.withLabels(settings.scope().labels());
     }
 
-    private <T extends HasMetadata> SharedIndexInformer<T> inform(
-            io.fabric8.kubernetes.client.dsl.Informable<T> source, List<CompletableFuture<Void>> started) {
+    private <T extends HasMetadata> SharedIndexInformer<T> inform(Informable<T> source,
+            List<CompletableFuture<Void>> started) {
         SharedIndexInformer<T> informer = source.runnableInformer(settings.resyncPeriod().toMillis());
         informer.addEventHandler(new ResourceEventHandler<T>() {
             @Override

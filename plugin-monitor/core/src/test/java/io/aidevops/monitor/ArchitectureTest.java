@@ -23,7 +23,8 @@ class ArchitectureTest {
             .that().resideInAPackage("io.aidevops.monitor..")
             .should().dependOnClassesThat().resideInAnyPackage(
                     "hudson..", "jenkins..", "org.jenkinsci..", "picocli..", "io.aidevops.controller..",
-                    "io.aidevops.deploy..", "io.aidevops.cluster..")
+                    "io.aidevops.deploy..", "io.aidevops.incident..", "io.aidevops.security..",
+                    "io.aidevops.cluster..")
             .because("the monitor core is a library for Jenkins, the CLI and the controller; a core never imports "
                     + "another core, and the embedded cluster is for tests only");
 

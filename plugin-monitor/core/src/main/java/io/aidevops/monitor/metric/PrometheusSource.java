@@ -38,6 +38,8 @@ public final class PrometheusSource implements MetricSource {
     private final PrometheusSettings settings;
     private final HttpClient http;
     private final ObjectMapper json = new ObjectMapper();
+    private Instant unreachableInPass;
+    private String unreachableReason;
 
     /** A source with its own HTTP client. */
     public PrometheusSource(PrometheusSettings settings) {
@@ -59,8 +61,16 @@ public final class PrometheusSource implements MetricSource {
         return "prometheus";
     }
 
+    /**
+     * Runs the workload's queries at {@code now}. Once Prometheus could not be reached or did not answer in time, the
+     * remaining queries of the same pass (same {@code now}) are not sent: a pass over many workloads would otherwise
+     * wait for one timeout per query.
+     */
     @Override
-    public MetricResult collect(Workload workload, Instant now) {
+    public synchronized MetricResult collect(Workload workload, Instant now) {
+        if (now.equals(unreachableInPass)) {
+            return new MetricResult.NoData("not asked: " + unreachableReason + " earlier in this pass");
+        }
         List<Sample> samples = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         for (Map.Entry<String, String> template : settings.queries().forWorkload(workload).entrySet()) {
@@ -74,6 +84,11 @@ public final class PrometheusSource implements MetricSource {
                 samples.addAll(points);
             } catch (QueryFailed e) {
                 notes.add(metric + ": " + e.getMessage() + " (query: " + promQl + ")");
+                if (e.unreachable) {
+                    unreachableInPass = now;
+                    unreachableReason = e.getMessage();
+                    break;
+                }
             }
         }
         if (samples.isEmpty()) {
@@ -95,12 +110,12 @@ public final class PrometheusSource implements MetricSource {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (HttpTimeoutException e) {
             throw new QueryFailed("Prometheus at " + settings.url() + " did not answer within "
-                    + settings.timeout().toMillis() + " ms");
+                    + settings.timeout().toMillis() + " ms", true);
         } catch (IOException e) {
-            throw new QueryFailed("cannot reach Prometheus at " + settings.url() + ": " + e);
+            throw new QueryFailed("cannot reach Prometheus at " + settings.url() + ": " + e, true);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new QueryFailed("interrupted while querying Prometheus");
+            throw new QueryFailed("interrupted while querying Prometheus", true);
         }
         return samples(workload, metric, response);
     }
@@ -213,9 +228,16 @@ public final class PrometheusSource implements MetricSource {
     /** A query that gave no points, with the reason. */
     private static final class QueryFailed extends Exception {
         private static final long serialVersionUID = 1L;
+        /** Prometheus itself was not reached or did not answer, as opposed to refusing this one query. */
+        final boolean unreachable;
 
         QueryFailed(String message) {
+            this(message, false);
+        }
+
+        QueryFailed(String message, boolean unreachable) {
             super(message);
+            this.unreachable = unreachable;
         }
     }
 }

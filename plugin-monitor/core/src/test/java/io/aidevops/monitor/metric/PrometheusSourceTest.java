@@ -251,6 +251,31 @@ class PrometheusSourceTest {
     }
 
     @Test
+    void afterATimeoutTheRestOfThePassIsNotAsked() {
+        answers = request -> {
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return new Answer(200, vector(series("", "1")));
+        };
+        PrometheusSource source = new PrometheusSource(settings(Map.of("a", "up", "b", "down"))
+                .withTimeout(Duration.ofMillis(300)));
+
+        source.collect(SHOP, NOW);
+        MetricResult other = source.collect(new Workload("shop-ns", "cart", List.of()), NOW);
+
+        assertThat(requests).hasSize(1);
+        assertThat(other).isInstanceOfSatisfying(MetricResult.NoData.class, noData -> assertThat(noData.reason())
+                .isEqualTo("not asked: Prometheus at " + url() + " did not answer within 300 ms earlier in this "
+                        + "pass"));
+        // The next pass asks again.
+        release.countDown();
+        assertThat(source.collect(SHOP, NOW.plusSeconds(30))).isInstanceOf(MetricResult.Samples.class);
+    }
+
+    @Test
     void unreachablePrometheusIsNoData() throws IOException {
         int port;
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

@@ -41,11 +41,21 @@ final class AnomalyAlerts {
         }
     }
 
-    /** Resolves the alerts of series that were forgotten. */
-    void forgotten(List<SeriesKey> series, Instant now) {
+    /**
+     * Resolves the alerts of series that were forgotten; their detectors are gone, so nothing would resolve them later.
+     *
+     * @return what the sink threw, one per failed resolution
+     */
+    List<RuntimeException> forgotten(List<SeriesKey> series, Instant now) {
+        List<RuntimeException> failures = new ArrayList<>();
         for (SeriesKey key : series) {
-            alerts.resolve(fingerprint(key), now);
+            try {
+                alerts.resolve(fingerprint(key), now);
+            } catch (RuntimeException e) {
+                failures.add(e);
+            }
         }
+        return failures;
     }
 
     static String fingerprint(SeriesKey series) {

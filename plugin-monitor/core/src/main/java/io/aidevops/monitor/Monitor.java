@@ -141,10 +141,8 @@ public final class Monitor implements AutoCloseable {
                 collect(source, workload, now, missing);
             }
         }
-        try {
-            anomalies.forgotten(pipeline.forgetIdle(now), now);
-        } catch (RuntimeException e) {
-            error("resolving the alerts of idle series failed", e);
+        for (RuntimeException failure : anomalies.forgotten(pipeline.forgetIdle(now), now)) {
+            error("the alert sink failed resolving the alert of an idle series", failure);
         }
         noData = Collections.unmodifiableMap(missing);
         workloads = seen.size();
@@ -161,15 +159,18 @@ public final class Monitor implements AutoCloseable {
             missing.put(source.name() + " " + workload.key(), "the source failed: " + e);
             return;
         }
-        if (result instanceof MetricResult.NoData) {
-            missing.put(source.name() + " " + workload.key(), ((MetricResult.NoData) result).reason());
+        if (result instanceof MetricResult.NoData noData) {
+            missing.put(source.name() + " " + workload.key(), noData.reason());
             return;
         }
-        for (Sample sample : ((MetricResult.Samples) result).samples()) {
-            PointOutcome outcome = pipeline.accept(sample);
-            if (outcome instanceof PointOutcome.Scored) {
+        MetricResult.Samples samples = (MetricResult.Samples) result;
+        if (!samples.notes().isEmpty()) {
+            missing.put(source.name() + " " + workload.key(), "partly: " + String.join("; ", samples.notes()));
+        }
+        for (Sample sample : samples.samples()) {
+            if (pipeline.accept(sample) instanceof PointOutcome.Scored scored) {
                 try {
-                    anomalies.take((PointOutcome.Scored) outcome);
+                    anomalies.take(scored);
                 } catch (RuntimeException e) {
                     error("the alert sink failed for " + sample.series().displayName(), e);
                 }

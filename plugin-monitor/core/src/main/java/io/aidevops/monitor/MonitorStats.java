@@ -22,7 +22,8 @@ import java.util.Objects;
  * @param openAlerts alerts open now
  * @param lastCollection when the last {@code collect} pass ran; null before the first
  * @param lastError the latest error (informer, source, sink), or null if there was none
- * @param noData by {@code source namespace/workload}: why the source had no data in the last pass
+ * @param noData by {@code source namespace/workload}: why the source had no data in the last pass, or (starting
+ *        with {@code partly:}) why some of its metrics had none
  */
 public record MonitorStats(boolean running, int workloads, long watchNotifications, int series, long points,
         SkippedPoints skipped, long alertsRaised, long alertsResolved, int openAlerts, Instant lastCollection,

@@ -3,6 +3,7 @@ package io.aidevops.monitor;
 import io.aidevops.cluster.WorkloadBehaviour;
 import io.aidevops.monitor.alert.Alert;
 import io.aidevops.monitor.alert.AlertKind;
+import io.aidevops.monitor.anomaly.PipelineSettings;
 import io.aidevops.monitor.anomaly.SkippedPoints;
 import io.aidevops.monitor.metric.MetricResult;
 import io.aidevops.monitor.metric.MetricSource;
@@ -58,7 +59,9 @@ class MonitorMetricsTest {
 
     private Monitor start(List<MetricSource> sources) {
         cluster.deploy("shop", "shop:1", 1);
-        monitor = new Monitor(cluster.client(), sources, sink, MonitorSettings.defaults(), cluster.clock());
+        // The baseline detector by name: the default (and its calibrated threshold) is being replaced in shared-ai.
+        monitor = new Monitor(cluster.client(), sources, sink, MonitorSettings.defaults()
+                .withPipeline(PipelineSettings.defaults().withDetector("ewma-z")), cluster.clock());
         monitor.start();
         return monitor;
     }

@@ -20,7 +20,13 @@ class AnomalyPipelineTest {
     private static final Instant START = Instant.parse("2026-01-01T10:00:00Z");
     private static final SeriesKey LATENCY = new SeriesKey("shop-ns", "shop", "latency_mean", new TreeMap<>());
 
-    private final AnomalyPipeline pipeline = new AnomalyPipeline(PipelineSettings.defaults());
+    /**
+     * The baseline detector at 0.9, named rather than {@code Detectors.DEFAULT}: these tests are about the pipeline,
+     * and the default detector (and its calibrated threshold) is being replaced in shared-ai.
+     */
+    private static final PipelineSettings EWMA = PipelineSettings.defaults().withDetector("ewma-z");
+
+    private final AnomalyPipeline pipeline = new AnomalyPipeline(EWMA);
 
     private static Sample point(SeriesKey series, int i, double value) {
         return new Sample(series, START.plus(Duration.ofSeconds(15L * i)), value);
@@ -65,14 +71,14 @@ class AnomalyPipelineTest {
 
     @Test
     void thresholdIsAParameter() {
-        AnomalyPipeline strict = new AnomalyPipeline(PipelineSettings.defaults().withThreshold(0.999999));
+        AnomalyPipeline strict = new AnomalyPipeline(EWMA.withThreshold(0.999999));
         List<Double> values = levelShift(7);
         long anomalies = 0;
         for (int i = 0; i < 205; i++) {
             anomalies += ((PointOutcome.Scored) strict.accept(point(LATENCY, i, values.get(i)))).anomalous() ? 1 : 0;
         }
         // The same shift scores below a threshold set that high for the first points after it.
-        AnomalyPipeline lenient = new AnomalyPipeline(PipelineSettings.defaults().withThreshold(0.5));
+        AnomalyPipeline lenient = new AnomalyPipeline(EWMA.withThreshold(0.5));
         long lenientAnomalies = 0;
         for (int i = 0; i < 205; i++) {
             lenientAnomalies += ((PointOutcome.Scored) lenient.accept(point(LATENCY, i, values.get(i)))).anomalous()
@@ -109,7 +115,7 @@ class AnomalyPipelineTest {
 
     @Test
     void eachSeriesHasItsOwnDetectorAndABoundedRingOfRecentValues() {
-        AnomalyPipeline small = new AnomalyPipeline(PipelineSettings.defaults().withRecentValues(3));
+        AnomalyPipeline small = new AnomalyPipeline(EWMA.withRecentValues(3));
         SeriesKey pod1 = new SeriesKey("ns", "shop", "memory", new TreeMap<>(Map.of("pod", "shop-1")));
         SeriesKey pod2 = new SeriesKey("ns", "shop", "memory", new TreeMap<>(Map.of("pod", "shop-2")));
         for (int i = 0; i < 1000; i++) {
@@ -147,7 +153,7 @@ class AnomalyPipelineTest {
 
     @Test
     void detectorOutsideItsContractIsClampedNotTrusted() {
-        AnomalyPipeline broken = new AnomalyPipeline(PipelineSettings.defaults(), () -> (time, value) -> value);
+        AnomalyPipeline broken = new AnomalyPipeline(EWMA, () -> (time, value) -> value);
         assertThat(((PointOutcome.Scored) broken.accept(point(LATENCY, 0, Double.MAX_VALUE))).score()).isEqualTo(1);
         assertThat(((PointOutcome.Scored) broken.accept(point(LATENCY, 1, -5))).score()).isZero();
     }

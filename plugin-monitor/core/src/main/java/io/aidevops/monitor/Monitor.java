@@ -115,7 +115,8 @@ public final class Monitor implements AutoCloseable {
      * Reads the fingerprints the sink already holds, starts the informers, waits until they have listed everything
      * once, and judges the workload state.
      *
-     * @throws IllegalStateException if the informers do not sync within the settings' sync timeout
+     * @throws IllegalStateException if the informers do not sync within the settings' sync timeout (they are
+     *         stopped again; {@link #close()} the monitor, or call {@code start()} again later)
      */
     public void start() {
         alerts.adoptRaised();

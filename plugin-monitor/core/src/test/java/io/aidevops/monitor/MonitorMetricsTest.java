@@ -1,0 +1,167 @@
+package io.aidevops.monitor;
+
+import io.aidevops.cluster.WorkloadBehaviour;
+import io.aidevops.monitor.alert.Alert;
+import io.aidevops.monitor.alert.AlertKind;
+import io.aidevops.monitor.anomaly.PipelineSettings;
+import io.aidevops.monitor.anomaly.SkippedPoints;
+import io.aidevops.monitor.metric.MetricResult;
+import io.aidevops.monitor.metric.MetricSource;
+import io.aidevops.monitor.metric.PodScrapeSource;
+import io.aidevops.monitor.metric.Sample;
+import io.aidevops.monitor.metric.SeriesKey;
+import io.aidevops.monitor.metric.Workload;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Random;
+import java.util.function.BiFunction;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Metric collection through the monitor: sources, the pipeline and anomaly alerts, on a stepped clock. */
+class MonitorMetricsTest {
+
+    private final MonitoredCluster cluster = new MonitoredCluster();
+    private final RecordingSink sink = new RecordingSink();
+    private Monitor monitor;
+
+    @AfterEach
+    void stop() {
+        if (monitor != null) {
+            monitor.close();
+        }
+        cluster.close();
+    }
+
+    /** A source answering from a function of workload and pass number. */
+    private static final class ScriptedSource implements MetricSource {
+        private final BiFunction<Workload, Integer, MetricResult> script;
+        private int pass;
+
+        ScriptedSource(BiFunction<Workload, Integer, MetricResult> script) {
+            this.script = script;
+        }
+
+        @Override
+        public String name() {
+            return "scripted";
+        }
+
+        @Override
+        public MetricResult collect(Workload workload, Instant now) {
+            return script.apply(workload, pass++);
+        }
+    }
+
+    private Monitor start(List<MetricSource> sources) {
+        cluster.deploy("shop", "shop:1", 1);
+        // The baseline detector by name: the default (and its calibrated threshold) is being replaced in shared-ai.
+        monitor = new Monitor(cluster.client(), sources, sink, MonitorSettings.defaults()
+                .withPipeline(PipelineSettings.defaults().withDetector("ewma-z")), cluster.clock());
+        monitor.start();
+        return monitor;
+    }
+
+    private void passes(int count) {
+        for (int i = 0; i < count; i++) {
+            cluster.clock().advance(Duration.ofSeconds(15));
+            monitor.collect(cluster.now());
+        }
+    }
+
+    private static MetricResult latency(Workload workload, double value, Instant at) {
+        return new MetricResult.Samples(List.of(new Sample(SeriesKey.of(workload, "latency_mean"), at, value)),
+                List.of());
+    }
+
+    @Test
+    void levelShiftRaisesOneAnomalyAlertWithEvidenceThatResolvesWhenQuiet() {
+        Random random = new Random(5);
+        start(List.of(new ScriptedSource((workload, pass) -> latency(workload,
+                (pass < 120 ? 0.040 : 0.090) + random.nextGaussian() * 0.001, cluster.now()))));
+
+        passes(200);
+
+        assertThat(sink.raised(AlertKind.METRIC_ANOMALY)).singleElement().satisfies(alert -> {
+            assertThat(alert.workload()).isEqualTo("shop");
+            assertThat(alert.subject()).isEqualTo("latency_mean");
+            assertThat(alert.evidence().series()).isEqualTo("default/shop latency_mean");
+            assertThat(alert.evidence().score()).isGreaterThanOrEqualTo(0.9);
+            assertThat(alert.evidence().recentValues()).hasSize(30).last().satisfies(value ->
+                    assertThat(value).isGreaterThan(0.08f));
+            assertThat(alert.evidence().explanation()).contains("median of 0.04");
+            assertThat(alert.evidence().forecast()).isNull();
+            assertThat(alert.evidence().correlatedSignals()).isEmpty();
+        });
+        assertThat(sink.resolved(AlertKind.METRIC_ANOMALY)).hasSize(1);
+        MonitorStats stats = monitor.stats();
+        assertThat(stats.series()).isEqualTo(1);
+        assertThat(stats.points()).isEqualTo(200);
+        assertThat(stats.alertsRaised()).isEqualTo(1);
+        assertThat(stats.alertsResolved()).isEqualTo(1);
+        assertThat(stats.lastCollection()).isEqualTo(cluster.now());
+    }
+
+    @Test
+    void sourceThatIsDownIsNoDataNotAnAnomalyStorm() {
+        Random random = new Random(5);
+        start(List.of(new ScriptedSource((workload, pass) -> pass >= 60 && pass < 100
+                ? new MetricResult.NoData("Prometheus at http://prom did not answer within 5000 ms")
+                : latency(workload, 0.040 + random.nextGaussian() * 0.001, cluster.now()))));
+
+        passes(80);
+        assertThat(monitor.stats().noData()).containsEntry("scripted default/shop",
+                "Prometheus at http://prom did not answer within 5000 ms");
+        passes(60);
+
+        assertThat(sink.raised()).isEmpty();
+        assertThat(monitor.stats().noData()).isEmpty();
+        assertThat(monitor.stats().points()).isEqualTo(100);
+    }
+
+    @Test
+    void badPointsAreCountedAndAThrowingSourceDoesNotStopThePass() {
+        start(List.of(
+                new ScriptedSource((workload, pass) -> {
+                    throw new IllegalStateException("bug in a source");
+                }),
+                new ScriptedSource((workload, pass) -> new MetricResult.Samples(List.of(
+                        new Sample(SeriesKey.of(workload, "a"), cluster.now(), Double.NaN),
+                        new Sample(SeriesKey.of(workload, "b"), cluster.now(), Double.POSITIVE_INFINITY),
+                        new Sample(SeriesKey.of(workload, "c"), cluster.now(), 1),
+                        new Sample(SeriesKey.of(workload, "c"), cluster.now().minusSeconds(1), 1)), List.of()))));
+
+        passes(3);
+
+        MonitorStats stats = monitor.stats();
+        assertThat(stats.skipped()).isEqualTo(new SkippedPoints(3, 3, 3));
+        assertThat(stats.points()).isEqualTo(3);
+        assertThat(stats.lastError()).contains("source scripted failed for default/shop")
+                .contains("bug in a source");
+        assertThat(stats.running()).isTrue();
+    }
+
+    @Test
+    void injectedErrorsInASimulatedWorkloadRaiseOneErrorRateAlert() {
+        start(List.of(new PodScrapeSource()));
+        for (int i = 0; i < 60; i++) {
+            cluster.advance(Duration.ofSeconds(15));
+            monitor.collect(cluster.now());
+        }
+        assertThat(sink.raised()).isEmpty();
+
+        cluster.simulator().setBehaviour(MonitoredCluster.NAMESPACE, "shop",
+                WorkloadBehaviour.healthy().withErrorRatio(0.3));
+        for (int i = 0; i < 20; i++) {
+            cluster.advance(Duration.ofSeconds(15));
+            monitor.collect(cluster.now());
+        }
+
+        assertThat(sink.raised()).extracting(Alert::subject).containsExactly("error_rate");
+        assertThat(monitor.stats().series()).isEqualTo(5);
+    }
+}

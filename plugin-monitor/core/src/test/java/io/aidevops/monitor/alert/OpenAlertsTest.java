@@ -1,0 +1,82 @@
+package io.aidevops.monitor.alert;
+
+import io.aidevops.monitor.RecordingSink;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+class OpenAlertsTest {
+
+    private static final Instant AT = Instant.parse("2026-01-01T10:00:00Z");
+
+    private final RecordingSink sink = new RecordingSink();
+    private final OpenAlerts alerts = new OpenAlerts(sink);
+
+    private static Alert alert(String workload, Instant at) {
+        return Alert.of(AlertKind.CRASH_LOOP, Severity.CRITICAL, "ns", workload, "CrashLoopBackOff", "t", "s", at,
+                Evidence.ofObservations(List.of()));
+    }
+
+    @Test
+    void raisesEachFingerprintOnceWhileOpen() {
+        assertThat(alerts.raise(alert("shop", AT))).isTrue();
+        assertThat(alerts.raise(alert("shop", AT.plusSeconds(30)))).isFalse();
+        assertThat(alerts.raise(alert("shop", AT.plusSeconds(60)))).isFalse();
+
+        assertThat(sink.raised()).hasSize(1);
+        assertThat(alerts.all()).singleElement().satisfies(open -> {
+            assertThat(open.firstSeen()).isEqualTo(AT);
+            assertThat(open.lastSeen()).isEqualTo(AT.plusSeconds(60));
+        });
+    }
+
+    @Test
+    void reconcileRaisesNewAndResolvesVanishedInScopeOnly() {
+        Alert anomaly = Alert.of(AlertKind.METRIC_ANOMALY, Severity.WARNING, "ns", "shop", "cpu", "t", "s", AT,
+                Evidence.ofSeries("ns/shop cpu", 0.95, List.of(), null));
+        alerts.raise(anomaly);
+        alerts.reconcile(alert -> alert.kind().isWorkloadState(), List.of(alert("a", AT), alert("b", AT)), AT);
+        alerts.reconcile(alert -> alert.kind().isWorkloadState(), List.of(alert("b", AT.plusSeconds(5))),
+                AT.plusSeconds(5));
+
+        assertThat(sink.raised()).extracting(Alert::workload).containsExactly("shop", "a", "b");
+        assertThat(sink.resolved()).extracting(Alert::workload).containsExactly("a");
+        assertThat(alerts.all()).extracting(Alert::kind).containsExactly(AlertKind.METRIC_ANOMALY,
+                AlertKind.CRASH_LOOP);
+        assertThat(alerts.raisedCount()).isEqualTo(3);
+        assertThat(alerts.resolvedCount()).isEqualTo(1);
+    }
+
+    @Test
+    void fingerprintsRaisedByAnEarlierRunAreAdoptedNotRaisedAgain() {
+        new OpenAlerts(sink).raise(alert("shop", AT));
+        OpenAlerts restarted = new OpenAlerts(sink);
+        restarted.adoptRaised();
+
+        assertThat(restarted.raise(alert("shop", AT.plusSeconds(60)))).isFalse();
+        assertThat(sink.raised()).hasSize(1);
+        assertThat(restarted.resolve(alert("shop", AT).fingerprint(), AT.plusSeconds(90))).isTrue();
+        assertThat(sink.resolved()).hasSize(1);
+        assertThat(sink.raisedFingerprints()).isEmpty();
+    }
+
+    @Test
+    void failedRaiseStaysClosedSoItIsOfferedAgain() {
+        sink.failNext(1);
+        assertThatIllegalStateException().isThrownBy(() -> alerts.raise(alert("shop", AT)));
+        assertThat(alerts.all()).isEmpty();
+
+        assertThat(alerts.raise(alert("shop", AT.plusSeconds(30)))).isTrue();
+        assertThat(sink.raised()).hasSize(1);
+    }
+
+    @Test
+    void resolvingWhatIsNotOpenDoesNothing() {
+        assertThat(alerts.resolve("0".repeat(32), AT)).isFalse();
+        assertThat(sink.resolved()).isEmpty();
+    }
+}

@@ -37,7 +37,7 @@ final class AlertsCommand extends Subcommand implements Callable<Integer> {
     FormatOption format;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws Exception {
         var dataDir = root().loadConfig().config().app().dataDir();
         var folder = demo ? MonitorFolder.demo(dataDir) : MonitorFolder.service(dataDir);
         AlertJournal journal = AlertJournal.read(folder);

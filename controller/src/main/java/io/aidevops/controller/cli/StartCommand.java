@@ -12,7 +12,12 @@ import io.aidevops.controller.kube.ClusterTargets;
 import io.aidevops.controller.kube.EmbeddedKubeconfig;
 import io.aidevops.controller.logging.LogSetup;
 import io.aidevops.controller.service.AnalysisRoutes;
+import io.aidevops.controller.monitor.AlertJournal;
+import io.aidevops.controller.monitor.BackgroundMonitor;
+import io.aidevops.controller.monitor.MonitorFolder;
+import io.aidevops.controller.monitor.MonitorSetup;
 import io.aidevops.controller.service.CanaryRoutes;
+import io.aidevops.controller.service.MonitorRoutes;
 import io.aidevops.controller.service.ConfiguredCluster;
 import io.aidevops.controller.service.ControllerEndpoint;
 import io.aidevops.controller.service.ControllerService;
@@ -57,7 +62,18 @@ final class StartCommand extends Subcommand implements Callable<Integer> {
                  var service = bind(config.server().bindAddress(), chosenPort, inspector, loaded)) {
                 AnalysisRoutes.all().forEach(service::add);
                 new CanaryRoutes(clusterAccess).all().forEach(service::add);
+                var monitoring = config.monitoring();
+                var journal = openJournal(dataDir);
+                var monitor = monitoring.enabled() ? new BackgroundMonitor(clusterAccess,
+                        MonitorSetup.settings(monitoring), MonitorSetup.sources(monitoring), journal,
+                        context().clock(), Duration.ofSeconds(monitoring.interval())) : null;
+                new MonitorRoutes(journal, monitor != null ? monitor::status
+                        : () -> BackgroundMonitor.disabled(monitoring.interval(), monitoring.detector()))
+                        .all().forEach(service::add);
                 service.start();
+                if (monitor != null) {
+                    monitor.start();
+                }
                 var pid = ProcessHandle.current().pid();
                 new ControllerEndpoint(pid, service.url(), context().clock().instant()).write(dataDir);
                 try {
@@ -66,10 +82,17 @@ final class StartCommand extends Subcommand implements Callable<Integer> {
                     out.println("  GET " + service.url() + "/api/v1/health");
                     out.println("  GET " + service.url() + "/api/v1/status");
                     out.println("  GET " + service.url() + "/api/v1 lists every endpoint");
+                    out.println(monitor == null ? "monitor: off (monitoring.enabled: false)"
+                            : "monitor: a pass every " + monitoring.interval() + " s, detector "
+                                    + monitoring.detector() + "; alerts: GET " + service.url()
+                                    + "/api/v1/alerts or aidevops alerts");
                     out.println("log: " + Cli.shown(context(), log.path()) + "; stop with Ctrl-C");
                     out.flush();
                     stopSignal.await();
                 } finally {
+                    if (monitor != null) {
+                        monitor.close();
+                    }
                     ControllerEndpoint.remove(dataDir, pid);
                 }
             }
@@ -80,6 +103,16 @@ final class StartCommand extends Subcommand implements Callable<Integer> {
         }
         out.println("aidevops controller stopped");
         return ExitCodes.OK;
+    }
+
+    private AlertJournal openJournal(java.nio.file.Path dataDir) {
+        var folder = MonitorFolder.service(dataDir);
+        try {
+            return AlertJournal.open(folder);
+        } catch (java.io.IOException e) {
+            throw new UserException("cannot open the alert journal in " + Cli.shown(context(), folder) + ": " + e,
+                    ExitCodes.INFRASTRUCTURE);
+        }
     }
 
     private ControllerService bind(String address, int chosenPort, StatusInspector inspector,

@@ -240,7 +240,8 @@ public final class ConfigSection {
                 report(mapping, qualified, "secret file " + secretFile + " is empty");
                 return Optional.empty();
             }
-            return Optional.of(remember(new Secret(new SecretRef(SecretRef.Kind.FILE, file.get()), value)));
+            return Optional.of(remember(new Secret(new SecretRef(SecretRef.Kind.FILE, file.get()), value,
+                    secretFile)));
         } catch (IOException e) {
             report(mapping, qualified, "cannot read secret file " + secretFile + " (" + e.getClass().getSimpleName()
                     + ")");

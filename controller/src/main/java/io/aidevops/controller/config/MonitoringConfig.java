@@ -15,7 +15,8 @@ import io.aidevops.ai.anomaly.Detectors;
  * @param interval   seconds between two collections
  * @param prometheus the Prometheus HTTP API metrics come from, when there is one
  * @param namespaces the namespaces watched; empty for every namespace the credentials may list
- * @param selector   a label selector of further workloads to watch, beside those the suite deployed
+ * @param selector   the labels a watched workload must carry, {@code key=value} terms joined by commas; empty for
+ *                   the suite's own label, {@code app.kubernetes.io/managed-by=aidevops}, on everything it deploys
  * @param detector   the streaming anomaly detector each series gets
  */
 public record MonitoringConfig(boolean enabled, int interval, Optional<Prometheus> prometheus, List<String> namespaces,
@@ -23,9 +24,8 @@ public record MonitoringConfig(boolean enabled, int interval, Optional<Prometheu
     static final int DEFAULT_INTERVAL = 30;
 
     private static final Pattern NAMESPACE = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
-    // key, key!=value, key=value, key==value, key in (a,b), key notin (a), !key: what the API server accepts.
-    private static final Pattern SELECTOR_TERM = Pattern.compile(
-            "!?[A-Za-z0-9./_-]+(\\s*(==?|!=)\\s*[A-Za-z0-9._-]*|\\s+(in|notin)\\s*\\([A-Za-z0-9._,\\s-]*\\))?");
+    // Equality terms only: the monitor's informers select by labels that must all match.
+    private static final Pattern SELECTOR_TERM = Pattern.compile("[A-Za-z0-9./_-]+\\s*==?\\s*[A-Za-z0-9._-]*");
 
     /**
      * {@code monitoring.prometheus}.
@@ -58,10 +58,10 @@ public record MonitoringConfig(boolean enabled, int interval, Optional<Prometheu
         }
         var selector = s.optionalText("selector");
         selector.ifPresent(text -> {
-            for (String term : text.split(",(?![^()]*\\))")) {
+            for (String term : text.split(",")) {
                 if (!SELECTOR_TERM.matcher(term.strip()).matches()) {
-                    s.problem("selector", "'" + term.strip() + "' is not a label selector term such as "
-                            + "app=web, tier!=batch, env in (prod,staging) or !canary");
+                    s.problem("selector", "'" + term.strip() + "' is not a label term such as app=web "
+                            + "(the monitor selects by labels that must all match)");
                 }
             }
         });
@@ -76,6 +76,11 @@ public record MonitoringConfig(boolean enabled, int interval, Optional<Prometheu
         var token = p.secret("bearer_token");
         var q = p.section("queries");
         var queries = q.texts();
+        try {
+            io.aidevops.monitor.metric.QueryTemplates.of(queries);
+        } catch (IllegalArgumentException e) {
+            p.problem("queries", e.getMessage());
+        }
         q.finish();
         if (url.isEmpty() && token.isPresent()) {
             p.problem("bearer_token", "a bearer token needs monitoring.prometheus.url");
@@ -87,6 +92,18 @@ public record MonitoringConfig(boolean enabled, int interval, Optional<Prometheu
         s.finish();
         return new MonitoringConfig(enabled, interval, url.map(u -> new Prometheus(u, token, queries)), namespaces,
                 selector, detector);
+    }
+
+    /** The selector's labels, in the order written; empty when no selector is set. */
+    public java.util.Map<String, String> selectorLabels() {
+        var labels = new java.util.LinkedHashMap<String, String>();
+        selector.ifPresent(text -> {
+            for (String term : text.split(",")) {
+                String[] parts = term.split("==?", 2);
+                labels.put(parts[0].strip(), parts[1].strip());
+            }
+        });
+        return labels;
     }
 
     static Optional<URI> httpUrl(ConfigSection s, String key, String text) {

@@ -1,6 +1,8 @@
 package io.aidevops.controller.config;
 
+import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A secret value read from the place its {@link SecretRef} names. It never prints itself: {@link #toString()}
@@ -9,10 +11,24 @@ import java.util.Objects;
 public final class Secret {
     private final SecretRef ref;
     private final String value;
+    private final Path file;
 
     Secret(SecretRef ref, String value) {
+        this(ref, value, null);
+    }
+
+    Secret(SecretRef ref, String value, Path file) {
         this.ref = Objects.requireNonNull(ref, "ref");
         this.value = Objects.requireNonNull(value, "value");
+        this.file = file;
+    }
+
+    /**
+     * @return the file the secret was read from, resolved against the configuration's folder; empty for a secret
+     *         from the environment. Clients whose secret is rotated under a running process read it again from here.
+     */
+    public Optional<Path> file() {
+        return Optional.ofNullable(file);
     }
 
     /** @return where the secret came from (safe to print) */

@@ -32,7 +32,7 @@ public final class BackgroundMonitor implements AutoCloseable {
     /**
      * What the monitor is doing, for {@code GET /api/v1/monitor} and {@code aidevops status}.
      *
-     * @param state {@code running}, {@code waiting for the cluster} or {@code stopped}
+     * @param state {@code running}, {@code waiting for the cluster}, {@code stopped} or {@code disabled}
      * @param intervalSeconds seconds between two passes
      * @param detector the detector every series gets
      * @param problem why the monitor is not running, or null
@@ -136,9 +136,9 @@ public final class BackgroundMonitor implements AutoCloseable {
         return new Status("running", interval.toSeconds(), detector, problem, monitor.stats());
     }
 
-    /** The journal alerts go to. */
-    public AlertJournal journal() {
-        return journal;
+    /** The status when {@code monitoring.enabled} is false. */
+    public static Status disabled(long intervalSeconds, String detector) {
+        return new Status("disabled", intervalSeconds, detector, "monitoring.enabled is false", null);
     }
 
     private void stopMonitor() {

@@ -2,6 +2,7 @@ package io.aidevops.controller.service;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import io.aidevops.controller.monitor.AlertJournal;
@@ -16,7 +17,8 @@ public final class MonitorRoutes {
 
     private static final Pattern FINGERPRINT = Pattern.compile("[0-9a-f]{8,64}");
 
-    private final BackgroundMonitor monitor;
+    private final AlertJournal journal;
+    private final Supplier<BackgroundMonitor.Status> status;
 
     /**
      * The alerts asked for.
@@ -27,21 +29,24 @@ public final class MonitorRoutes {
     public record Listing(String state, List<AlertJournal.Entry> alerts) {
     }
 
-    /** @param monitor the running monitor */
-    public MonitorRoutes(BackgroundMonitor monitor) {
-        this.monitor = monitor;
+    /**
+     * @param journal the alerts
+     * @param status what the monitor is doing ({@code monitoring.enabled: false} has a status too)
+     */
+    public MonitorRoutes(AlertJournal journal, Supplier<BackgroundMonitor.Status> status) {
+        this.journal = journal;
+        this.status = status;
     }
 
     /** The routes, to add to a {@link ControllerService}. */
     public List<ApiRoute> all() {
-        return List.of(ApiRoute.of("GET", "/api/v1/monitor", () -> ApiResponse.ok(monitor.status())),
+        return List.of(ApiRoute.of("GET", "/api/v1/monitor", () -> ApiResponse.ok(status.get())),
                 new ApiRoute("GET", "/api/v1/alerts", this::list),
                 new ApiRoute("GET", "/api/v1/alerts/{fingerprint}", this::one));
     }
 
     private ApiResponse list(ApiRequest request) {
         String state = request.query("state").orElse("open").toLowerCase(Locale.ROOT);
-        var journal = monitor.journal();
         List<AlertJournal.Entry> alerts;
         switch (state) {
             case "open" -> alerts = journal.open();
@@ -61,7 +66,7 @@ public final class MonitorRoutes {
             return ApiResponse.error(400, "'" + fingerprint + "' is not an alert fingerprint (lower-case hex)",
                     request.path());
         }
-        return monitor.journal().all().stream().filter(e -> e.alert().fingerprint().equals(fingerprint)).findFirst()
+        return journal.all().stream().filter(e -> e.alert().fingerprint().equals(fingerprint)).findFirst()
                 .map(ApiResponse::ok)
                 .orElseGet(() -> ApiResponse.error(404, "no alert " + fingerprint, request.path()));
     }

@@ -1,6 +1,7 @@
 package io.aidevops.controller.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
@@ -163,7 +164,7 @@ class ConfigLoaderTest {
         write(CONFIG, """
                 monitoring:
                   namespaces: [shop, payments]
-                  selector: app.kubernetes.io/part-of=shop, tier notin (batch,cron), !canary
+                  selector: app.kubernetes.io/part-of=shop, tier==web
                   detector: ewma-z
                   prometheus:
                     url: http://prometheus:9090
@@ -175,7 +176,8 @@ class ConfigLoaderTest {
         var monitoring = load().config().monitoring();
 
         assertThat(monitoring.namespaces()).containsExactly("shop", "payments");
-        assertThat(monitoring.selector()).contains("app.kubernetes.io/part-of=shop, tier notin (batch,cron), !canary");
+        assertThat(monitoring.selectorLabels()).containsExactly(entry("app.kubernetes.io/part-of", "shop"),
+                entry("tier", "web"));
         assertThat(monitoring.detector()).isEqualTo("ewma-z");
         assertThat(monitoring.prometheus().orElseThrow().queries()).containsOnlyKeys("memory_bytes", "error_ratio")
                 .containsEntry("memory_bytes", "sum(container_memory_working_set_bytes{namespace=\"{namespace}\"})");
@@ -196,8 +198,8 @@ class ConfigLoaderTest {
                 "config/config.yaml:2:3: monitoring.namespaces: 'Not_A_Namespace' is not a Kubernetes namespace name "
                         + "(lower-case letters, digits and '-', at most 63)",
                 "config/config.yaml:2:39: monitoring.namespaces[2]: expected a value, found a section",
-                "config/config.yaml:3:3: monitoring.selector: '=broken' is not a label selector term such as app=web, "
-                        + "tier!=batch, env in (prod,staging) or !canary",
+                "config/config.yaml:3:3: monitoring.selector: '=broken' is not a label term such as app=web "
+                        + "(the monitor selects by labels that must all match)",
                 "config/config.yaml:4:3: monitoring.detector: unknown detector 'psychic'; known: "
                         + String.join(", ", io.aidevops.ai.anomaly.Detectors.names()),
                 "config/config.yaml:6:5: monitoring.prometheus.queries: queries need monitoring.prometheus.url");

@@ -122,6 +122,10 @@ public final class PrometheusSource implements MetricSource {
 
     /** Reads the token now rather than once, because service-account tokens are rotated under a running process. */
     private void authenticate(HttpRequest.Builder request) throws QueryFailed {
+        if (settings.bearerToken() != null) {
+            request.header("Authorization", "Bearer " + settings.bearerToken());
+            return;
+        }
         if (settings.bearerTokenFile() == null) {
             return;
         }

@@ -161,6 +161,16 @@ class PrometheusSourceTest {
     }
 
     @Test
+    void fixedBearerTokenIsSentWithEveryQuery() {
+        answers = request -> new Answer(200, vector(series("", "1")));
+        PrometheusSource source = new PrometheusSource(settings(Map.of("up", "up")).withBearerToken("from-env"));
+
+        source.collect(SHOP, NOW);
+
+        assertThat(requests).extracting(Request::authorization).containsExactly("Bearer from-env");
+    }
+
+    @Test
     void missingTokenFileIsNoDataWithoutAsking(@TempDir Path dir) {
         PrometheusSource source = new PrometheusSource(settings(Map.of("up", "up"))
                 .withBearerTokenFile(dir.resolve("absent")));

@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
         subcommands = {InitCommand.class, StartCommand.class, StatusCommand.class, DiagnosticsCommand.class,
                 DemoCommand.class, ClusterCommand.class, JudgeCommand.class, CanaryCommand.class,
                 AdviseCommand.class, BenchCommand.class, NabCommand.class, DetectCommand.class,
-                ConfigCommand.class, VersionCommand.class,
+                ForecastCommand.class, ConfigCommand.class, VersionCommand.class,
                 CommandLine.HelpCommand.class, picocli.AutoComplete.GenerateCompletion.class},
         footer = {"", "Environment: AIDEVOPS_ENV (default development), AIDEVOPS_CONFIG_PATH (default "
                 + "config/config.yaml), AIDEVOPS_LOG_LEVEL (default INFO).",

@@ -13,8 +13,10 @@ import io.aidevops.ai.forecast.Breach;
 import io.aidevops.ai.forecast.Direction;
 import io.aidevops.ai.forecast.Forecast;
 import io.aidevops.ai.forecast.ForecastPoint;
+import io.aidevops.ai.forecast.ForecasterSettings;
 import io.aidevops.ai.forecast.HoltWintersForecaster;
 import io.aidevops.ai.forecast.ModelSummary;
+import io.aidevops.ai.forecast.Seasonality;
 import io.aidevops.ai.forecast.StreamingForecaster;
 import io.aidevops.controller.nab.NabCorpus;
 import io.aidevops.controller.nab.TimeSeriesCsv;
@@ -43,6 +45,12 @@ final class ForecastCommand extends Subcommand implements Callable<Integer> {
 
     @Option(names = "--limit", paramLabel = "X", description = "A limit to watch, in the series' unit.")
     Double limit;
+
+    @Option(names = "--season", defaultValue = "auto", paramLabel = "auto|none|daily|weekly|STEPS",
+            description = "The season: found from the timestamps and the data (auto), none, a day or a week of "
+                    + "sampling steps, or a number of steps up to " + Seasonality.MAX_SEASON
+                    + " (default: ${DEFAULT-VALUE}).")
+    String season;
 
     @Option(names = "--below", description = "The limit is a floor (breached when the value falls to it); "
             + "default: a ceiling.")
@@ -85,7 +93,8 @@ final class ForecastCommand extends Subcommand implements Callable<Integer> {
             throw new UserException(input + ": " + series.rows() + " rows; a forecast needs at least 2",
                     ExitCodes.USAGE);
         }
-        var forecaster = new HoltWintersForecaster();
+        var forecaster = new HoltWintersForecaster(ForecasterSettings.defaults()
+                .withSeasonLength(seasonLength(series.epochSeconds())));
         for (int i = 0; i < series.rows(); i++) {
             forecaster.observe(series.epochSeconds()[i], series.values()[i]);
         }
@@ -122,6 +131,50 @@ final class ForecastCommand extends Subcommand implements Callable<Integer> {
         }
         context().out().flush();
         return ExitCodes.OK;
+    }
+
+    /** The --season option as a length in steps, for the series' most common gap between rows. */
+    private int seasonLength(long[] times) {
+        String name = season.trim().toLowerCase(Locale.ROOT);
+        if (name.equals("auto")) {
+            return ForecasterSettings.AUTO;
+        }
+        if (name.equals("none")) {
+            return ForecasterSettings.NONE;
+        }
+        long cycle = name.equals("daily") ? Seasonality.DAY : name.equals("weekly") ? Seasonality.WEEK : 0;
+        long steps;
+        if (cycle > 0) {
+            long step = commonGap(times);
+            if (step <= 0 || cycle % step != 0) {
+                throw new UserException("--season " + name + ": the rows are " + step + " s apart, which does not "
+                        + "divide a " + (cycle == Seasonality.DAY ? "day" : "week"), ExitCodes.USAGE);
+            }
+            steps = cycle / step;
+        } else {
+            try {
+                steps = Long.parseLong(name);
+            } catch (NumberFormatException e) {
+                throw new UserException("--season must be auto, none, daily, weekly or a number of steps, was '"
+                        + season + "'", ExitCodes.USAGE);
+            }
+        }
+        if (steps < 1 || steps > Seasonality.MAX_SEASON) {
+            throw new UserException("--season " + name + " is " + steps + " steps; at most "
+                    + Seasonality.MAX_SEASON + " are kept", ExitCodes.USAGE);
+        }
+        return (int) steps;
+    }
+
+    private static long commonGap(long[] times) {
+        var counts = new java.util.TreeMap<Long, Integer>();
+        for (int i = 1; i < times.length; i++) {
+            if (times[i] > times[i - 1]) {
+                counts.merge(times[i] - times[i - 1], 1, Integer::sum);
+            }
+        }
+        return counts.entrySet().stream().max(java.util.Map.Entry.comparingByValue()).map(java.util.Map.Entry::getKey)
+                .orElse(0L);
     }
 
     private void text(Report report) {

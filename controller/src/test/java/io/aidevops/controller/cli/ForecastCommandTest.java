@@ -68,6 +68,32 @@ class ForecastCommandTest {
     }
 
     @Test
+    void aSeasonCanBeGivenOrRefused() throws Exception {
+        var csv = new StringBuilder("timestamp,value\n");
+        for (int i = 0; i < 3 * 96; i++) {
+            csv.append(String.format(Locale.ROOT, "2026-01-%02d %02d:%02d:00,%.2f%n", 1 + i / 96, i % 96 / 4,
+                    i % 4 * 15, 50 + 10 * Math.sin(2 * Math.PI * i / 96)));
+        }
+        Files.writeString(dir.resolve("daily.csv"), csv);
+        var cli = new CliRunner(dir);
+
+        var daily = cli.run("forecast", "--input", "daily.csv", "--season", "daily", "--format", "json");
+        assertThat(daily.exitCode()).as(daily.err()).isZero();
+        assertThat(new ObjectMapper().readTree(daily.out()).at("/model/seasonLength").asInt()).isEqualTo(96);
+        var none = cli.run("forecast", "--input", "daily.csv", "--season", "none", "--format", "json");
+        assertThat(new ObjectMapper().readTree(none.out()).at("/model/season").asText()).isEqualTo("none");
+        // A week is 672 steps of 15 minutes; three days are too few to start it, so there is no season yet.
+        var weekly = cli.run("forecast", "--input", "daily.csv", "--season", "weekly", "--format", "json");
+        assertThat(weekly.exitCode()).as(weekly.err()).isZero();
+        assertThat(new ObjectMapper().readTree(weekly.out()).at("/model/season").asText()).isEqualTo("none");
+        var tooLong = cli.run("forecast", "--input", "daily.csv", "--season", "5000");
+        assertThat(tooLong.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(tooLong.err()).contains("--season 5000 is 5000 steps; at most 2016");
+        assertThat(cli.run("forecast", "--input", "daily.csv", "--season", "often").err())
+                .contains("--season must be auto, none, daily, weekly or a number of steps");
+    }
+
+    @Test
     void badInputIsAUsageErrorWithTheLine() throws Exception {
         Files.writeString(dir.resolve("text.csv"), "timestamp,value\n2026-01-01 00:00:00,1\n2026-01-01 00:01:00,x\n");
         Files.writeString(dir.resolve("back.csv"), "timestamp,value\n2026-01-01 00:05:00,1\n2026-01-01 00:01:00,2\n");

@@ -37,7 +37,8 @@ public final class CorrelationRanker {
      * The related series, most related first.
      *
      * @param anomalous the anomalous series' recent window, oldest first; NaN for a missing sample
-     * @param others the other series by name, sampled at the same times as {@code anomalous} (same length)
+     * @param others the other series by name, sampled at the same times as {@code anomalous} (same length);
+     *        leave the anomalous series itself out, or it is reported as perfectly related
      * @param settings lags, overlap and significance
      * @return the series that pass the significance cut, by descending |r| (then name); empty if none, or if the
      *         anomalous series is constant over the window

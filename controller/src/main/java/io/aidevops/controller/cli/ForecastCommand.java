@@ -29,7 +29,7 @@ import picocli.CommandLine.Option;
 @Command(name = "forecast", mixinStandardHelpOptions = true,
         description = {"Forecast a timestamp,value CSV over --horizon with the suite's streaming forecaster "
                 + "(Holt-Winters with a damped trend; daily or weekly season when the timestamps show one), with "
-                + "80 % and 95 % prediction intervals, and with --limit the time until the forecast reaches it.",
+                + "80 %% and 95 %% prediction intervals, and with --limit the time until the forecast reaches it.",
                 "Exit 2 with file:line for a malformed row."})
 final class ForecastCommand extends Subcommand implements Callable<Integer> {
 

@@ -187,7 +187,7 @@ final class ForecastCommand extends Subcommand implements Callable<Integer> {
                 " (alpha %.2f, beta %.2f, gamma %.2f, phi %.2f)", model.smoothing().alpha(), model.smoothing().beta(),
                 model.smoothing().gamma(), model.smoothing().phi());
         out.printf(Locale.ROOT, "  model: Holt-Winters, damped trend, season %s%s; one-step error sd %s%n",
-                model.season(), smoothing, number(model.oneStepRmse()));
+                model.season(), smoothing, number(model.oneStepSd()));
         out.printf(Locale.ROOT, "  %-22s %12s %27s %27s%n", "TIME", "FORECAST", "80 % INTERVAL", "95 % INTERVAL");
         List<Row> rows = report.forecast();
         int shown = Math.min(TEXT_ROWS, rows.size());

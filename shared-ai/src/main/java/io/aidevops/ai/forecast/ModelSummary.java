@@ -9,9 +9,10 @@ package io.aidevops.ai.forecast;
  * @param seasonLength the season in steps, 0 for none
  * @param season the season's name: daily, weekly, none or "N steps"
  * @param smoothing the smoothing parameters, null for methods without any
- * @param oneStepRmse the running root mean squared one-step error the intervals are built from
+ * @param oneStepSd the standard deviation of the one-step error that the intervals are built from (for
+ *        Holt-Winters sqrt(pi / 2) times the running mean absolute error, see {@link HoltWintersForecaster})
  * @param warmingUp whether the model may still change its season and parameters as more points arrive
  */
 public record ModelSummary(String method, long observed, long stepSeconds, int seasonLength, String season,
-        Smoothing smoothing, double oneStepRmse, boolean warmingUp) {
+        Smoothing smoothing, double oneStepSd, boolean warmingUp) {
 }

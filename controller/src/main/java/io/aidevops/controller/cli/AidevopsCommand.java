@@ -18,8 +18,8 @@ import picocli.CommandLine.Option;
                 + "Kubernetes delivery, from the command line or Jenkins.",
         subcommands = {InitCommand.class, StartCommand.class, StatusCommand.class, DiagnosticsCommand.class,
                 DemoCommand.class, ClusterCommand.class, JudgeCommand.class, CanaryCommand.class,
-                AdviseCommand.class, BenchCommand.class, NabCommand.class, DetectCommand.class, AlertsCommand.class,
-                ConfigCommand.class, VersionCommand.class,
+                AdviseCommand.class, BenchCommand.class, NabCommand.class, DetectCommand.class,
+                ForecastCommand.class, AlertsCommand.class, ConfigCommand.class, VersionCommand.class,
                 CommandLine.HelpCommand.class, picocli.AutoComplete.GenerateCompletion.class},
         footer = {"", "Environment: AIDEVOPS_ENV (default development), AIDEVOPS_CONFIG_PATH (default "
                 + "config/config.yaml), AIDEVOPS_LOG_LEVEL (default INFO).",

@@ -1,5 +1,7 @@
 package io.aidevops.controller.cli;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -8,14 +10,19 @@ import io.aidevops.ai.canary.KayentaJudge;
 import io.aidevops.ai.canary.evaluation.CanaryBenchmark;
 import io.aidevops.ai.canary.evaluation.EvaluationReport;
 import io.aidevops.ai.canary.evaluation.EvaluationText;
+import io.aidevops.ai.forecast.ForecastEvaluation;
+import io.aidevops.ai.forecast.ForecastReport;
+import io.aidevops.ai.forecast.SeriesEvaluation;
+import io.aidevops.controller.nab.NabCorpus;
+import io.aidevops.controller.nab.TimeSeriesCsv;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code aidevops bench canary}. */
+/** {@code aidevops bench canary} and {@code aidevops bench forecast}. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Benchmarks of the suite's decisions on generated, labelled data.",
-        subcommands = BenchCommand.Canary.class)
+        description = "Benchmarks of the suite's decisions on generated, labelled data and on the NAB corpus.",
+        subcommands = {BenchCommand.Canary.class, BenchCommand.Forecast.class})
 final class BenchCommand {
 
     /** {@code bench canary}. */
@@ -59,6 +66,55 @@ final class BenchCommand {
                 Output.json(context().out(), report);
             } else {
                 context().out().print(EvaluationText.render(report));
+            }
+            context().out().flush();
+            return ExitCodes.OK;
+        }
+    }
+
+    /** {@code bench forecast}. */
+    @Command(name = "forecast", mixinStandardHelpOptions = true,
+            description = {"Measure the suite's forecaster against the last-value and seasonal naive forecasts on "
+                    + "every series of the NAB corpus: each is trained on its first 85 %% and forecast over the rest "
+                    + "one step ahead, 12 steps ahead (rolling) and as a whole; sMAPE per series and the mean over "
+                    + "series.", "Progress on standard error."})
+    static final class Forecast extends Subcommand implements Callable<Integer> {
+        @Option(names = "--data", required = true, paramLabel = "DIR",
+                description = "The NAB folder holding data/ and labels/combined_windows.json.")
+        Path data;
+
+        @Mixin
+        FormatOption format;
+
+        @Override
+        public Integer call() throws Exception {
+            var err = context().err();
+            long start = System.nanoTime();
+            List<SeriesEvaluation> series = new ArrayList<>();
+            try {
+                NabCorpus nab = NabCorpus.read(context().workingDirectory().resolve(data));
+                List<String> files = nab.files();
+                for (String name : files) {
+                    TimeSeriesCsv csv = TimeSeriesCsv.read(nab.root().resolve("data").resolve(name), false);
+                    try {
+                        series.add(ForecastEvaluation.series(name, csv.epochSeconds(), csv.values()));
+                    } catch (IllegalArgumentException e) {
+                        throw new UserException(e.getMessage(), ExitCodes.USAGE);
+                    }
+                    if (series.size() % 10 == 0 || series.size() == files.size()) {
+                        err.print(series.size() + "/" + files.size() + " files ");
+                        err.flush();
+                    }
+                }
+            } catch (NabCorpus.NabFormatException e) {
+                throw new UserException(e.getMessage(), ExitCodes.USAGE);
+            }
+            err.printf("%n%d series forecast in %.1f s%n", series.size(), (System.nanoTime() - start) / 1e9);
+            ForecastReport report = ForecastEvaluation.report(series);
+            if (format.json()) {
+                Output.json(context().out(), report);
+            } else {
+                context().out().print(ForecastEvaluation.text(report));
             }
             context().out().flush();
             return ExitCodes.OK;

@@ -1,0 +1,16 @@
+package io.aidevops.ai.forecast;
+
+/**
+ * One step of a forecast: the point forecast and its 80 % and 95 % prediction intervals.
+ *
+ * @param step steps after the last observation, from 1
+ * @param epochSeconds the time the step stands for (last observation plus {@code step} sampling steps)
+ * @param value the point forecast
+ * @param lower80 lower end of the 80 % interval
+ * @param upper80 upper end of the 80 % interval
+ * @param lower95 lower end of the 95 % interval
+ * @param upper95 upper end of the 95 % interval
+ */
+public record ForecastPoint(int step, long epochSeconds, double value, double lower80, double upper80,
+        double lower95, double upper95) {
+}

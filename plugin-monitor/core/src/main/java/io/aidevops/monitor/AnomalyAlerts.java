@@ -1,44 +1,94 @@
 package io.aidevops.monitor;
 
+import io.aidevops.ai.correlation.Correlation;
+import io.aidevops.ai.correlation.CorrelationRanker;
+import io.aidevops.ai.forecast.Breach;
 import io.aidevops.monitor.alert.Alert;
 import io.aidevops.monitor.alert.AlertKind;
+import io.aidevops.monitor.alert.CorrelatedSignal;
 import io.aidevops.monitor.alert.Evidence;
 import io.aidevops.monitor.alert.Fingerprint;
+import io.aidevops.monitor.alert.Forecast;
 import io.aidevops.monitor.alert.OpenAlerts;
 import io.aidevops.monitor.alert.Severity;
 import io.aidevops.monitor.anomaly.AnomalyPipeline;
 import io.aidevops.monitor.anomaly.PointOutcome;
+import io.aidevops.monitor.forecast.BreachForecasts;
+import io.aidevops.monitor.forecast.SeriesLimits;
 import io.aidevops.monitor.metric.SeriesKey;
+import io.aidevops.monitor.metric.Workload;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
- * Turns scored points into metric anomaly alerts: an anomalous point opens (or refreshes) the series' alert, and the
- * alert resolves after the configured number of quiet points, or when the series is forgotten.
+ * Turns scored points into alerts. An anomalous point opens (or refreshes) the series' anomaly alert, which resolves
+ * after the configured number of quiet points or when the series is forgotten. A series with a limit is also
+ * forecast: a limit expected to be reached within the horizon opens a predictive alert, which resolves once the
+ * forecast clears. Anomaly alerts carry the forecast of their series and the other series of the workload that
+ * moved with it.
  */
 final class AnomalyAlerts {
 
+    /** A predictive alert this close to the breach is critical: there is little time left to act. */
+    static final Duration CRITICAL_WITHIN = Duration.ofMinutes(15);
+    /** Signals listed with an anomaly: enough to point somewhere, few enough to read. */
+    static final int MAX_RELATED = 3;
+
     private final AnomalyPipeline pipeline;
     private final OpenAlerts alerts;
+    private final BreachForecasts forecasts;
+    private final SeriesLimits limits;
+    private final Map<SeriesKey, Integer> clearForecasts = new HashMap<>();
 
-    AnomalyAlerts(AnomalyPipeline pipeline, OpenAlerts alerts) {
+    AnomalyAlerts(AnomalyPipeline pipeline, OpenAlerts alerts, BreachForecasts forecasts, SeriesLimits limits) {
         this.pipeline = pipeline;
         this.alerts = alerts;
+        this.forecasts = forecasts;
+        this.limits = limits;
     }
 
-    /** Acts on one scored point. */
-    void take(PointOutcome.Scored point) {
+    /** Acts on one scored point of {@code workload}. */
+    void take(PointOutcome.Scored point, Workload workload) {
         SeriesKey series = point.series();
+        Optional<Breach> breach = forecast(point, workload);
         String fingerprint = fingerprint(series);
         if (point.anomalous()) {
-            alerts.raise(alert(point));
+            alerts.raise(alert(point, breach));
         } else if (point.pointsSinceAnomaly() >= pipeline.settings().quietPointsToResolve()
                 && alerts.isOpen(fingerprint)) {
             alerts.resolve(fingerprint, point.at());
         }
+    }
+
+    private Optional<Breach> forecast(PointOutcome.Scored point, Workload workload) {
+        SeriesKey series = point.series();
+        OptionalDouble limit = limits.limit(workload, series.metric());
+        if (limit.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Breach> breach = forecasts.observe(series, point.at(), point.value(), limit.getAsDouble());
+        String fingerprint = forecastFingerprint(series);
+        if (breach.isPresent()) {
+            clearForecasts.remove(series);
+            alerts.raise(forecastAlert(point, breach.get()));
+        } else if (alerts.isOpen(fingerprint)) {
+            // Hysteresis: one calm forecast after a steep one is not yet the all-clear.
+            int clear = clearForecasts.merge(series, 1, Integer::sum);
+            if (clear >= pipeline.settings().quietPointsToResolve()) {
+                clearForecasts.remove(series);
+                alerts.resolve(fingerprint, point.at());
+            }
+        }
+        return breach;
     }
 
     /**
@@ -48,11 +98,15 @@ final class AnomalyAlerts {
      */
     List<RuntimeException> forgotten(List<SeriesKey> series, Instant now) {
         List<RuntimeException> failures = new ArrayList<>();
+        forecasts.forget(series);
         for (SeriesKey key : series) {
-            try {
-                alerts.resolve(fingerprint(key), now);
-            } catch (RuntimeException e) {
-                failures.add(e);
+            clearForecasts.remove(key);
+            for (String fingerprint : List.of(fingerprint(key), forecastFingerprint(key))) {
+                try {
+                    alerts.resolve(fingerprint, now);
+                } catch (RuntimeException e) {
+                    failures.add(e);
+                }
             }
         }
         return failures;
@@ -63,20 +117,86 @@ final class AnomalyAlerts {
                 series.metricWithLabels());
     }
 
-    private Alert alert(PointOutcome.Scored point) {
+    static String forecastFingerprint(SeriesKey series) {
+        return Fingerprint.of(AlertKind.LIMIT_FORECAST, series.namespace(), series.workload(),
+                series.metricWithLabels());
+    }
+
+    private Alert alert(PointOutcome.Scored point, Optional<Breach> breach) {
         SeriesKey series = point.series();
         List<Float> recent = pipeline.recentValues(series);
         String explanation = explain(point, recent);
         String workload = series.namespace() + "/" + series.workload();
+        Evidence evidence = Evidence.ofSeries(series.displayName(), point.score(), recent, explanation)
+                .withCorrelatedSignals(related(series, recent));
+        if (breach.isPresent()) {
+            evidence = evidence.withForecast(forecastOf(series, breach.get(), point.at()));
+        }
         return Alert.of(AlertKind.METRIC_ANOMALY, Severity.WARNING, series.namespace(), series.workload(),
                 series.metricWithLabels(), workload + ": unusual " + series.metricWithLabels(),
                 "The " + series.metricWithLabels() + " of " + workload + " is " + number(point.value())
                         + ", which detector " + pipeline.settings().detector() + " scores "
                         + number(point.score()) + " (threshold " + number(pipeline.settings().threshold()) + ").",
-                point.at(), Evidence.ofSeries(series.displayName(), point.score(), recent, explanation));
+                point.at(), evidence);
     }
 
-    /** The detector explains nothing yet (shared-ai has no such API): say how the point compares with its past. */
+    private Alert forecastAlert(PointOutcome.Scored point, Breach breach) {
+        SeriesKey series = point.series();
+        String workload = series.namespace() + "/" + series.workload();
+        Forecast forecast = forecastOf(series, breach, point.at());
+        Severity severity = breach.expected().compareTo(CRITICAL_WITHIN) <= 0 ? Severity.CRITICAL : Severity.WARNING;
+        List<Float> recent = pipeline.recentValues(series);
+        Evidence evidence = new Evidence(series.displayName(), null, recent, "forecast over the last "
+                + recent.size() + " points against the limit " + number(breach.limit()), List.of(), forecast,
+                List.of());
+        return Alert.of(AlertKind.LIMIT_FORECAST, severity, series.namespace(), series.workload(),
+                series.metricWithLabels(), workload + ": " + forecast.summary(),
+                "The " + series.metricWithLabels() + " of " + workload + " is " + number(point.value())
+                        + " and climbing: " + forecast.summary() + ". Forecast by damped-trend exponential "
+                        + "smoothing; the range is its 80 % interval.",
+                point.at(), evidence);
+    }
+
+    private static Forecast forecastOf(SeriesKey series, Breach breach, Instant at) {
+        String what = (SeriesLimits.MEMORY.equals(series.metric()) ? "memory limit " + bytes(breach.limit())
+                : series.metricWithLabels() + " limit " + number(breach.limit()));
+        return new Forecast(breach.describe(what), at.plus(breach.expected()));
+    }
+
+    /**
+     * The other series of the workload whose recent changes went with this one's, strongest first. Series are
+     * aligned at their newest value: they are collected in the same passes.
+     */
+    private List<CorrelatedSignal> related(SeriesKey series, List<Float> recent) {
+        Map<SeriesKey, List<Float>> workload = pipeline.recentValuesOfWorkload(series.namespace(), series.workload());
+        int length = recent.size();
+        Map<String, double[]> others = new LinkedHashMap<>();
+        workload.forEach((key, values) -> {
+            if (!key.equals(series)) {
+                others.put(key.metricWithLabels(), aligned(values, length));
+            }
+        });
+        if (others.isEmpty()) {
+            return List.of();
+        }
+        List<Correlation> ranked = CorrelationRanker.rank(aligned(recent, length), others);
+        return ranked.stream().limit(MAX_RELATED).map(c -> new CorrelatedSignal(series.namespace() + "/"
+                + series.workload() + " " + c.name(), Math.min(1, Math.abs(c.correlation())), c.sentence())).toList();
+    }
+
+    private static double[] aligned(List<Float> values, int length) {
+        double[] out = new double[length];
+        java.util.Arrays.fill(out, Double.NaN);
+        int offset = length - values.size();
+        for (int i = Math.max(0, -offset); i < values.size(); i++) {
+            if (i + offset >= 0) {
+                out[i + offset] = values.get(i);
+            }
+        }
+        return out;
+    }
+
+    /** How the point compares with its past, for detectors that explain nothing themselves. */
     private static String explain(PointOutcome.Scored point, List<Float> recent) {
         List<Float> before = new ArrayList<>(recent.subList(0, Math.max(0, recent.size() - 1)));
         if (before.isEmpty()) {
@@ -86,6 +206,11 @@ final class AnomalyAlerts {
         double median = before.get(before.size() / 2);
         return "value " + number(point.value()) + " against a median of " + number(median) + " over the "
                 + before.size() + " points before it";
+    }
+
+    private static String bytes(double value) {
+        return value >= 1 << 30 ? String.format(Locale.ROOT, "%.1f GiB", value / (1 << 30))
+                : String.format(Locale.ROOT, "%.0f MiB", value / (1 << 20));
     }
 
     private static String number(double value) {

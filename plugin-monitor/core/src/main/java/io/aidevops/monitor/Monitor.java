@@ -5,6 +5,8 @@ import io.aidevops.monitor.alert.AlertSink;
 import io.aidevops.monitor.alert.OpenAlerts;
 import io.aidevops.monitor.anomaly.AnomalyPipeline;
 import io.aidevops.monitor.anomaly.PointOutcome;
+import io.aidevops.monitor.forecast.BreachForecasts;
+import io.aidevops.monitor.forecast.SeriesLimits;
 import io.aidevops.monitor.metric.MetricResult;
 import io.aidevops.monitor.metric.MetricSource;
 import io.aidevops.monitor.metric.Sample;
@@ -101,7 +103,8 @@ public final class Monitor implements AutoCloseable {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.alerts = new OpenAlerts(sink);
         this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
-        this.anomalies = new AnomalyAlerts(pipeline, alerts);
+        this.anomalies = new AnomalyAlerts(pipeline, alerts, new BreachForecasts(settings.forecast().horizon()),
+                new SeriesLimits(settings.forecast().limits()));
         this.inspector = new WorkloadInspector(settings.watch());
         this.watcher = new WorkloadWatcher(client, settings.watch(), this::workloadsChanged);
         this.changes = Executors.newSingleThreadExecutor(runnable -> {
@@ -171,7 +174,7 @@ public final class Monitor implements AutoCloseable {
         for (Sample sample : samples.samples()) {
             if (pipeline.accept(sample) instanceof PointOutcome.Scored scored) {
                 try {
-                    anomalies.take(scored);
+                    anomalies.take(scored, workload);
                 } catch (RuntimeException e) {
                     error("the alert sink failed for " + sample.series().displayName(), e);
                 }

@@ -1,6 +1,7 @@
 package io.aidevops.monitor;
 
 import io.aidevops.monitor.anomaly.PipelineSettings;
+import io.aidevops.monitor.forecast.ForecastSettings;
 import io.aidevops.monitor.watch.WatchScope;
 import io.aidevops.monitor.watch.WatchSettings;
 
@@ -11,32 +12,39 @@ import java.util.Objects;
  *
  * @param watch which workloads and how their state is judged
  * @param pipeline how metric series are scored
+ * @param forecast how far ahead limits are forecast, and which limits there are
  */
-public record MonitorSettings(WatchSettings watch, PipelineSettings pipeline) {
+public record MonitorSettings(WatchSettings watch, PipelineSettings pipeline, ForecastSettings forecast) {
 
     /** @throws NullPointerException if a part is missing */
     public MonitorSettings {
         Objects.requireNonNull(watch, "watch");
         Objects.requireNonNull(pipeline, "pipeline");
+        Objects.requireNonNull(forecast, "forecast");
     }
 
-    /** {@link WatchSettings#defaults()} and {@link PipelineSettings#defaults()}. */
+    /** {@link WatchSettings#defaults()}, {@link PipelineSettings#defaults()}, {@link ForecastSettings#defaults()}. */
     public static MonitorSettings defaults() {
-        return new MonitorSettings(WatchSettings.defaults(), PipelineSettings.defaults());
+        return new MonitorSettings(WatchSettings.defaults(), PipelineSettings.defaults(), ForecastSettings.defaults());
     }
 
     /** These settings with another watch scope. */
     public MonitorSettings withScope(WatchScope value) {
-        return new MonitorSettings(watch.withScope(value), pipeline);
+        return new MonitorSettings(watch.withScope(value), pipeline, forecast);
     }
 
     /** These settings with other watch settings. */
     public MonitorSettings withWatch(WatchSettings value) {
-        return new MonitorSettings(value, pipeline);
+        return new MonitorSettings(value, pipeline, forecast);
     }
 
     /** These settings with other pipeline settings. */
     public MonitorSettings withPipeline(PipelineSettings value) {
-        return new MonitorSettings(watch, value);
+        return new MonitorSettings(watch, value, forecast);
+    }
+
+    /** These settings with other forecast settings. */
+    public MonitorSettings withForecast(ForecastSettings value) {
+        return new MonitorSettings(watch, pipeline, value);
     }
 }

@@ -2,7 +2,6 @@ package io.aidevops.monitor;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
-import com.tngtech.archunit.core.domain.properties.HasName;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -29,11 +28,11 @@ class ArchitectureTest {
                     + "another core, and the embedded cluster is for tests only");
 
     @ArchTest
-    static final ArchRule ONLY_THE_DETECTOR_INTERFACE_OF_SHARED_AI = noClasses()
+    static final ArchRule ONLY_THE_PUBLIC_FACES_OF_SHARED_AI = noClasses()
             .that().resideInAPackage("io.aidevops.monitor..")
             .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage("io.aidevops.ai..")
-                    .and(DescribedPredicate.not(HasName.Predicates.nameMatching(
-                            "io\\.aidevops\\.ai\\.anomaly\\.(StreamingDetector|Detectors)"))))
-            .because("shared-ai's detectors are being rebuilt; the monitor relies only on StreamingDetector and "
-                    + "Detectors");
+                    .and(DescribedPredicate.not(JavaClass.Predicates.resideInAnyPackage("io.aidevops.ai.anomaly",
+                            "io.aidevops.ai.forecast", "io.aidevops.ai.correlation"))))
+            .because("the monitor uses shared-ai's detectors, forecasts and correlation, not its canary judges or "
+                    + "benchmark corpora");
 }

@@ -58,10 +58,23 @@ class MonitorMetricsTest {
     }
 
     private Monitor start(List<MetricSource> sources) {
+        return start(sources, io.aidevops.monitor.forecast.ForecastSettings.defaults());
+    }
+
+    /** Forecast settings of the tests. */
+    private static final class ForecastSettingsFor {
+        static io.aidevops.monitor.forecast.ForecastSettings memoryLimit(double bytes) {
+            return new io.aidevops.monitor.forecast.ForecastSettings(Duration.ofHours(1),
+                    java.util.Map.of("memory", bytes));
+        }
+    }
+
+    private Monitor start(List<MetricSource> sources, io.aidevops.monitor.forecast.ForecastSettings forecast) {
         cluster.deploy("shop", "shop:1", 1);
         // The baseline detector by name: the default (and its calibrated threshold) is being replaced in shared-ai.
         monitor = new Monitor(cluster.client(), sources, sink, MonitorSettings.defaults()
-                .withPipeline(PipelineSettings.defaults().withDetector("ewma-z")), cluster.clock());
+                .withPipeline(PipelineSettings.defaults().withDetector("ewma-z")).withForecast(forecast),
+                cluster.clock());
         monitor.start();
         return monitor;
     }
@@ -91,7 +104,7 @@ class MonitorMetricsTest {
             assertThat(alert.subject()).isEqualTo("latency_mean");
             assertThat(alert.evidence().series()).isEqualTo("default/shop latency_mean");
             assertThat(alert.evidence().score()).isGreaterThanOrEqualTo(0.9);
-            assertThat(alert.evidence().recentValues()).hasSize(30).last().satisfies(value ->
+            assertThat(alert.evidence().recentValues()).hasSize(60).last().satisfies(value ->
                     assertThat(value).isGreaterThan(0.08f));
             assertThat(alert.evidence().explanation()).contains("median of 0.04");
             assertThat(alert.evidence().forecast()).isNull();
@@ -104,6 +117,68 @@ class MonitorMetricsTest {
         assertThat(stats.alertsRaised()).isEqualTo(1);
         assertThat(stats.alertsResolved()).isEqualTo(1);
         assertThat(stats.lastCollection()).isEqualTo(cluster.now());
+    }
+
+    @Test
+    void aSeriesClimbingTowardsItsLimitRaisesOnePredictiveAlertThatResolvesWhenItLevelsOff() {
+        Random random = new Random(11);
+        double mib = 1 << 20;
+        // Flat at 100 MiB, then a leak of 1 MiB per 15 s pass for 80 passes, then flat again well below 256 MiB.
+        start(List.of(new ScriptedSource((workload, pass) -> new MetricResult.Samples(List.of(new Sample(
+                SeriesKey.of(workload, "memory"), cluster.now(), mib * (100 + Math.max(0, Math.min(pass, 140) - 60))
+                        + random.nextGaussian() * mib * 0.05)), List.of()))),
+                ForecastSettingsFor.memoryLimit(256 * mib));
+
+        passes(90);
+
+        assertThat(sink.raised(AlertKind.LIMIT_FORECAST)).singleElement().satisfies(alert -> {
+            assertThat(alert.subject()).isEqualTo("memory");
+            assertThat(alert.title()).startsWith("default/shop: memory limit 256 MiB reached in ~");
+            assertThat(alert.evidence().forecast().breachAt()).isAfter(alert.firstSeen())
+                    .isBefore(alert.firstSeen().plus(Duration.ofHours(1)));
+        });
+        assertThat(sink.resolved(AlertKind.LIMIT_FORECAST)).isEmpty();
+
+        passes(80);
+
+        assertThat(sink.raised(AlertKind.LIMIT_FORECAST)).hasSize(1);
+        assertThat(sink.resolved(AlertKind.LIMIT_FORECAST)).hasSize(1);
+    }
+
+    @Test
+    void aFlatSeriesUnderItsLimitRaisesNoPredictiveAlert() {
+        Random random = new Random(12);
+        double mib = 1 << 20;
+        start(List.of(new ScriptedSource((workload, pass) -> new MetricResult.Samples(List.of(new Sample(
+                SeriesKey.of(workload, "memory"), cluster.now(), mib * 200 + random.nextGaussian() * mib)),
+                List.of()))), ForecastSettingsFor.memoryLimit(256 * mib));
+
+        passes(300);
+
+        assertThat(sink.raised(AlertKind.LIMIT_FORECAST)).isEmpty();
+    }
+
+    @Test
+    void anAnomalyNamesTheSignalsOfItsWorkloadThatMovedWithIt() {
+        Random random = new Random(13);
+        // A bad release: errors jump one pass before latency does; cpu carries on as before.
+        start(List.of(new ScriptedSource((workload, pass) -> new MetricResult.Samples(List.of(
+                new Sample(SeriesKey.of(workload, "error_rate"), cluster.now(),
+                        0.010 + 0.001 * random.nextGaussian() + (pass >= 149 ? 0.050 : 0)),
+                new Sample(SeriesKey.of(workload, "latency_mean"), cluster.now(),
+                        0.040 + 0.001 * random.nextGaussian() + (pass >= 150 ? 0.050 : 0)),
+                new Sample(SeriesKey.of(workload, "cpu"), cluster.now(), 0.2 + 0.01 * random.nextGaussian())),
+                List.of()))));
+
+        passes(152);
+
+        assertThat(sink.raised(AlertKind.METRIC_ANOMALY)).filteredOn(a -> a.subject().equals("latency_mean"))
+                .singleElement().satisfies(alert -> assertThat(alert.evidence().correlatedSignals())
+                        .singleElement().satisfies(signal -> {
+                            assertThat(signal.signal()).isEqualTo("default/shop error_rate");
+                            assertThat(signal.strength()).isGreaterThan(0.9);
+                            assertThat(signal.summary()).contains("1 step earlier");
+                        }));
     }
 
     @Test

@@ -16,7 +16,9 @@ public enum AlertKind {
     /** A Deployment has had fewer available replicas than it needs for longer than the grace period. */
     REPLICAS_UNAVAILABLE("replicas-unavailable", true),
     /** A metric series scored at or above the detector's threshold. */
-    METRIC_ANOMALY("metric-anomaly", false);
+    METRIC_ANOMALY("metric-anomaly", false),
+    /** A metric series is forecast to reach its limit (a pod's memory limit, a configured SLO) within the horizon. */
+    LIMIT_FORECAST("limit-forecast", false);
 
     private final String code;
     private final boolean workloadState;

@@ -91,6 +91,23 @@ public final class AnomalyPipeline {
         return state == null ? List.of() : state.recent.values();
     }
 
+    /**
+     * The recent values of every series of one workload, for finding the signals that moved with an anomalous one.
+     * Linear in the number of series: meant for the rare moment an alert is raised, not for every point.
+     *
+     * @return series to their recent values, oldest first
+     */
+    public synchronized Map<SeriesKey, List<Float>> recentValuesOfWorkload(String namespace, String workload) {
+        Map<SeriesKey, List<Float>> values = new java.util.TreeMap<>(java.util.Comparator.comparing(
+                SeriesKey::displayName));
+        series.forEach((key, state) -> {
+            if (key.namespace().equals(namespace) && key.workload().equals(workload)) {
+                values.put(key, state.recent.values());
+            }
+        });
+        return values;
+    }
+
     /** When the series' latest scored point was. */
     public synchronized Optional<Instant> lastPoint(SeriesKey key) {
         Series state = series.get(key);

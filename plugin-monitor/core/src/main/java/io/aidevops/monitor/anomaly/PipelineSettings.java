@@ -36,9 +36,12 @@ public record PipelineSettings(String detector, double threshold, int recentValu
         }
     }
 
-    /** The default detector at 0.9, 30 recent values, resolved after 10 quiet points, series kept for an hour. */
+    /**
+     * The default detector at 0.9, 60 recent values (enough for a lagged correlation of 30 points or more), resolved
+     * after 10 quiet points, series kept for an hour.
+     */
     public static PipelineSettings defaults() {
-        return new PipelineSettings(Detectors.DEFAULT, DEFAULT_THRESHOLD, 30, 10, Duration.ofHours(1));
+        return new PipelineSettings(Detectors.DEFAULT, DEFAULT_THRESHOLD, 60, 10, Duration.ofHours(1));
     }
 
     /** These settings with another detector. */

@@ -18,9 +18,12 @@ import io.aidevops.ai.anomaly.Detectors;
  * @param selector   the labels a watched workload must carry, {@code key=value} terms joined by commas; empty for
  *                   the suite's own label, {@code app.kubernetes.io/managed-by=aidevops}, on everything it deploys
  * @param detector   the streaming anomaly detector each series gets
+ * @param forecastHorizon seconds ahead a limit is forecast; one expected to be reached sooner is a predictive alert
+ * @param limits     metric name to the value it must stay below (an SLO, e.g. {@code latency_p99: 0.5}); pods' memory
+ *                   limits are known without configuration
  */
 public record MonitoringConfig(boolean enabled, int interval, Optional<Prometheus> prometheus, List<String> namespaces,
-        Optional<String> selector, String detector) {
+        Optional<String> selector, String detector, int forecastHorizon, Map<String, Double> limits) {
     static final int DEFAULT_INTERVAL = 30;
 
     private static final Pattern NAMESPACE = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
@@ -42,8 +45,11 @@ public record MonitoringConfig(boolean enabled, int interval, Optional<Prometheu
         }
     }
 
+    static final int DEFAULT_FORECAST_HORIZON = 3_600;
+
     public MonitoringConfig {
         namespaces = List.copyOf(namespaces);
+        limits = Map.copyOf(limits);
     }
 
     static MonitoringConfig read(ConfigSection s) {
@@ -71,6 +77,22 @@ public record MonitoringConfig(boolean enabled, int interval, Optional<Prometheu
                     Detectors.names()));
             detector = Detectors.DEFAULT;
         }
+        var forecastHorizon = s.integer("forecast_horizon", DEFAULT_FORECAST_HORIZON, 60, 7 * 86_400);
+        var l = s.section("limits");
+        var limits = new java.util.LinkedHashMap<String, Double>();
+        l.texts().forEach((metric, text) -> {
+            try {
+                double limit = Double.parseDouble(text);
+                if (Double.isFinite(limit)) {
+                    limits.put(metric, limit);
+                    return;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            l.problem(metric, "expected a number (the value " + metric + " must stay below), found '" + text + "'");
+        });
+        l.finish();
         var p = s.section("prometheus");
         var url = p.optionalText("url").flatMap(u -> httpUrl(p, "url", u));
         var token = p.secret("bearer_token");
@@ -91,7 +113,7 @@ public record MonitoringConfig(boolean enabled, int interval, Optional<Prometheu
         p.finish();
         s.finish();
         return new MonitoringConfig(enabled, interval, url.map(u -> new Prometheus(u, token, queries)), namespaces,
-                selector, detector);
+                selector, detector, forecastHorizon, limits);
     }
 
     /** The selector's labels, in the order written; empty when no selector is set. */

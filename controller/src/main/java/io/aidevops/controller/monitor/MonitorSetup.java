@@ -1,11 +1,13 @@
 package io.aidevops.controller.monitor;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
 import io.aidevops.controller.config.MonitoringConfig;
 import io.aidevops.monitor.MonitorSettings;
+import io.aidevops.monitor.forecast.ForecastSettings;
 import io.aidevops.monitor.metric.MetricSource;
 import io.aidevops.monitor.metric.PodScrapeSource;
 import io.aidevops.monitor.metric.PrometheusSettings;
@@ -26,7 +28,8 @@ public final class MonitorSetup {
         WatchScope scope = new WatchScope(config.namespaces(), labels.isEmpty() ? WatchScope.suite().labels()
                 : labels);
         var defaults = MonitorSettings.defaults();
-        return defaults.withScope(scope).withPipeline(defaults.pipeline().withDetector(config.detector()));
+        return defaults.withScope(scope).withPipeline(defaults.pipeline().withDetector(config.detector()))
+                .withForecast(new ForecastSettings(Duration.ofSeconds(config.forecastHorizon()), config.limits()));
     }
 
     /**

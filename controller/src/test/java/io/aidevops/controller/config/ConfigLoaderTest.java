@@ -166,6 +166,8 @@ class ConfigLoaderTest {
                   namespaces: [shop, payments]
                   selector: app.kubernetes.io/part-of=shop, tier==web
                   detector: ewma-z
+                  forecast_horizon: 1800
+                  limits: {latency_p99: 0.5, error_rate: 5e-2}
                   prometheus:
                     url: http://prometheus:9090
                     queries:
@@ -179,6 +181,8 @@ class ConfigLoaderTest {
         assertThat(monitoring.selectorLabels()).containsExactly(entry("app.kubernetes.io/part-of", "shop"),
                 entry("tier", "web"));
         assertThat(monitoring.detector()).isEqualTo("ewma-z");
+        assertThat(monitoring.forecastHorizon()).isEqualTo(1800);
+        assertThat(monitoring.limits()).containsOnly(entry("latency_p99", 0.5), entry("error_rate", 0.05));
         assertThat(monitoring.prometheus().orElseThrow().queries()).containsOnlyKeys("memory_bytes", "error_ratio")
                 .containsEntry("memory_bytes", "sum(container_memory_working_set_bytes{namespace=\"{namespace}\"})");
     }
@@ -190,6 +194,7 @@ class ConfigLoaderTest {
                   namespaces: [shop, Not_A_Namespace, {a: b}]
                   selector: app=web, =broken
                   detector: psychic
+                  limits: {latency_p99: fast}
                   prometheus:
                     queries: {memory_bytes: up}
                 """);
@@ -202,7 +207,9 @@ class ConfigLoaderTest {
                         + "(the monitor selects by labels that must all match)",
                 "config/config.yaml:4:3: monitoring.detector: unknown detector 'psychic'; known: "
                         + String.join(", ", io.aidevops.ai.anomaly.Detectors.names()),
-                "config/config.yaml:6:5: monitoring.prometheus.queries: queries need monitoring.prometheus.url");
+                "config/config.yaml:5:12: monitoring.limits.latency_p99: expected a number (the value latency_p99 must "
+                        + "stay below), found 'fast'",
+                "config/config.yaml:7:5: monitoring.prometheus.queries: queries need monitoring.prometheus.url");
     }
 
     @Test
@@ -218,9 +225,9 @@ class ConfigLoaderTest {
         assertThat(problem.column()).isEqualTo(3);
         assertThat(problem.key()).isEqualTo("monitoring.intervall");
         assertThat(problem.message()).contains("unknown key", "did you mean 'interval'?",
-                "allowed keys here: enabled, interval, namespaces, selector, detector, prometheus");
+                "allowed keys here: enabled, interval, namespaces, selector, detector, forecast_horizon, limits, prometheus");
         assertThat(problem).hasToString("config/config.yaml:3:3: monitoring.intervall: unknown key; did you mean "
-                + "'interval'? allowed keys here: enabled, interval, namespaces, selector, detector, prometheus");
+                + "'interval'? allowed keys here: enabled, interval, namespaces, selector, detector, forecast_horizon, limits, prometheus");
     }
 
     @Test

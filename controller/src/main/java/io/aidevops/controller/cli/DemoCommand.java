@@ -79,7 +79,8 @@ final class DemoCommand extends Subcommand implements Callable<Integer> {
     private int narrate(EmbeddedCluster cluster, Path shown, Path reports, java.io.PrintWriter out)
             throws InterruptedException, java.io.IOException {
         Demo.announceCluster(out, cluster.apiServerUrl(), shown);
-        var report = new Demo(cluster, out, Duration.ofSeconds(timeoutSeconds), reports).run(shown.toString());
+        var report = new Demo(cluster, out, Duration.ofSeconds(timeoutSeconds), reports,
+                io.aidevops.controller.monitor.MonitorFolder.demo(reports.getParent())).run(shown.toString());
         // From here on a stop is awaited, not interrupted into.
         stopSignal.interrupting(null);
         out.println();
@@ -91,6 +92,8 @@ final class DemoCommand extends Subcommand implements Callable<Integer> {
                     + canary.plannedLooks() + " analysis looks (" + canary.simulatedSeconds() + " s simulated)");
         }
         out.println("  " + Demo.APP + " runs " + report.finalImage() + ".");
+        out.println("  the monitor raised " + report.alerts().size() + " alerts: " + report.alerts().stream()
+                .map(a -> a.alert().kind().code()).distinct().collect(java.util.stream.Collectors.joining(", ")) + ".");
         if (format.json()) {
             Output.json(context().out(), report);
         }
@@ -108,6 +111,8 @@ final class DemoCommand extends Subcommand implements Callable<Integer> {
             out.println("  ./aidevops cluster start --embedded   a standalone embedded cluster");
             out.println("  ./aidevops canary --help               canary releases on your own cluster (docs/canary.md)");
             out.println("  ./aidevops bench canary                the judges measured on a labelled corpus of rollouts");
+            out.println("  ./aidevops alerts --demo --all         the monitor's alerts of this demo, with their evidence");
+            out.println("  ./aidevops nab --data ../shared/data/nab   the anomaly detector on the NAB benchmark");
             out.println("  ./aidevops init && ./aidevops status --verbose");
             out.println("  docs/architecture.md                  how the pieces fit");
         }

@@ -20,6 +20,7 @@ import java.util.Objects;
 import io.aidevops.ai.canary.CanaryAnalysis;
 import io.aidevops.ai.canary.Thresholds;
 import io.aidevops.cluster.EmbeddedCluster;
+import io.aidevops.controller.monitor.AlertJournal;
 import io.aidevops.deploy.kube.Sleeper;
 import io.aidevops.deploy.metrics.PodScrapeMetricProvider;
 import io.aidevops.deploy.rollout.AnalysisMetric;
@@ -28,6 +29,8 @@ import io.aidevops.deploy.rollout.EvidenceReport;
 import io.aidevops.deploy.rollout.LookRecord;
 import io.aidevops.deploy.rollout.RolloutEngine;
 import io.aidevops.deploy.rollout.RolloutState;
+import io.aidevops.monitor.alert.Alert;
+import io.aidevops.monitor.alert.AlertKind;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -52,6 +55,7 @@ public final class Demo {
     static final String FIRST_TAG = "1.4.0";
     static final String SECOND_TAG = "1.5.0";
     static final String BAD_TAG = "1.6.0-bad";
+    static final String LEAK_TAG = "1.5.1-leak";
     /** How much faster than real time the demo's simulated world runs. */
     public static final double SPEED = 10;
     // Simulated time: 40 s looks give every canary pod 16 scrapes per look, enough for the judge's minimum of 10.
@@ -69,6 +73,7 @@ public final class Demo {
     private final PrintWriter out;
     private final Duration timeout;
     private final Path reports;
+    private final Path monitorFolder;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     /**
@@ -76,12 +81,14 @@ public final class Demo {
      * @param out     where the narrative goes
      * @param timeout how long each rollout may take before the demo gives up
      * @param reports the folder the canaries' evidence reports are written to
+     * @param monitorFolder the folder the monitor's alert journal is written to
      */
-    public Demo(EmbeddedCluster cluster, PrintWriter out, Duration timeout, Path reports) {
+    public Demo(EmbeddedCluster cluster, PrintWriter out, Duration timeout, Path reports, Path monitorFolder) {
         this.cluster = cluster;
         this.out = out;
         this.timeout = timeout;
         this.reports = reports;
+        this.monitorFolder = monitorFolder;
     }
 
     /**
@@ -105,6 +112,17 @@ public final class Demo {
         var firstReady = awaitAvailable(client, FIRST_TAG);
         out.printf("    %s is ready: %d/%d pods available after %.1f s%n", APP, REPLICAS, REPLICAS,
                 firstReady / 1000.0);
+        try (var monitor = new DemoMonitor(client, cluster.simulator().clock(), monitorFolder, NAMESPACE)) {
+            monitor.start();
+            out.println("    the monitor watches everything labelled app.kubernetes.io/managed-by=aidevops in " + NAMESPACE
+                    + ": a pass every 5 simulated seconds (scoring each series with detector "
+                    + io.aidevops.ai.anomaly.Detectors.DEFAULT + ")");
+            return acts(client, firstReady, kubeconfig, monitor);
+        }
+    }
+
+    private DemoReport acts(KubernetesClient client, long firstReady, String kubeconfig, DemoMonitor monitor)
+            throws InterruptedException, IOException {
 
         step(3, "Letting traffic flow for " + TRAFFIC.toSeconds() + " s, then reading each pod's own metrics "
                 + "endpoint (Prometheus text format, served on loopback)");
@@ -128,10 +146,64 @@ public final class Demo {
                         + Objects.requireNonNullElse(rs.getSpec().getReplicas(), 0) + " replicas, image "
                         + rs.getSpec().getTemplate().getSpec().getContainers().get(0).getImage() + ")")
                 .toList();
+        List<AlertJournal.Entry> alerts = leak(client, monitor);
         var stable = client.apps().deployments().inNamespace(NAMESPACE).withName(APP).get();
         String finalImage = stable.getSpec().getTemplate().getSpec().getContainers().get(0).getImage();
         return new DemoReport(cluster.apiServerUrl(), kubeconfig, NAMESPACE, APP, firstReady, pods,
-                List.of(CanaryOutcome.of(good, reports), CanaryOutcome.of(bad, reports)), replicaSets, finalImage);
+                List.of(CanaryOutcome.of(good, reports), CanaryOutcome.of(bad, reports)), replicaSets, finalImage,
+                alerts, monitor.journal().file().toString());
+    }
+
+    /**
+     * Act 6: a leaking hotfix goes out without a canary. The monitor forecasts the memory limit before it is reached,
+     * sees the OOM kills from the API, and the alerts resolve once the release is rolled back.
+     */
+    private List<AlertJournal.Entry> leak(KubernetesClient client, DemoMonitor monitor) throws InterruptedException {
+        step(6, "A hotfix " + IMAGE + ":" + LEAK_TAG + " goes straight to production, without a canary. It leaks "
+                + "memory (2 MiB per simulated second, limit 256 MiB); the monitor has watched " + APP
+                + " since step 2");
+        Clock clock = cluster.simulator().clock();
+        Instant started = clock.instant();
+        monitor.onChange(line -> {
+            Alert alert = line.alert();
+            out.printf("    [%4.0fs] %-8s %-8s %-20s %s%n", Duration.between(started, line.at()).toMillis() / 1000.0,
+                    line.change(), alert.severity(), alert.kind().code(), alert.title());
+            out.flush();
+        });
+        setImage(client, LEAK_TAG);
+        boolean oom = monitor.awaitRaised(line -> line.alert().kind() == AlertKind.OOM_KILLED, timeout);
+        if (!oom) {
+            throw new DemoException("the monitor raised no OOMKilled alert within " + timeout.toSeconds() + " s");
+        }
+        out.println("    rolling " + APP + " back to " + SECOND_TAG + " (in a later release, the incident's runbook "
+                + "does this)");
+        setImage(client, SECOND_TAG);
+        awaitAvailable(client, SECOND_TAG);
+        // The OOM alert resolves once its pods are gone and the settle time has passed without another kill.
+        monitor.awaitRaised(line -> line.change() == AlertJournal.Change.RESOLVED
+                && line.alert().kind() == AlertKind.OOM_KILLED, Duration.ofSeconds(15));
+        var entries = monitor.journal().all();
+        entries.stream().filter(e -> e.alert().kind() == AlertKind.LIMIT_FORECAST).findFirst().ifPresent(e -> {
+            out.println("    the predictive alert's evidence:");
+            out.println("      " + e.alert().summary());
+            out.println("      raised " + Duration.between(e.raisedAt(), firstOom(entries)).toSeconds()
+                    + " simulated seconds before the first OOM kill");
+        });
+        out.println("    " + entries.size() + " alerts in " + monitor.journal().file() + "; see them with "
+                + "./aidevops alerts --demo --all");
+        return entries;
+    }
+
+    private static Instant firstOom(List<AlertJournal.Entry> entries) {
+        return entries.stream().filter(e -> e.alert().kind() == AlertKind.OOM_KILLED).map(AlertJournal.Entry::raisedAt)
+                .min(Comparator.naturalOrder()).orElseThrow();
+    }
+
+    private void setImage(KubernetesClient client, String tag) {
+        client.apps().deployments().inNamespace(NAMESPACE).withName(APP).edit(d -> {
+            d.getSpec().getTemplate().getSpec().getContainers().get(0).setImage(IMAGE + ":" + tag);
+            return d;
+        });
     }
 
     /** Runs one canary of {@code tag} to its end, narrating, and prints its last look's evidence. */
@@ -267,7 +339,7 @@ public final class Demo {
 
     private void step(int number, String text) {
         out.println();
-        out.println(number + "/5 " + text);
+        out.println(number + "/6 " + text);
         out.flush();
     }
 
@@ -283,7 +355,7 @@ public final class Demo {
 
     /** Prints step 1, which the command runs before the cluster exists. */
     public static void announceCluster(PrintWriter out, String apiServer, Path kubeconfig) {
-        out.println("1/5 Starting an embedded Kubernetes API server with a simulated Deployment controller, kubelet "
+        out.println("1/6 Starting an embedded Kubernetes API server with a simulated Deployment controller, kubelet "
                 + "and pod metrics");
         out.println("    API server " + apiServer + ", kubeconfig " + kubeconfig);
         out.flush();

@@ -1,5 +1,7 @@
 package io.aidevops.controller.demo;
 
+import io.aidevops.controller.monitor.AlertJournal;
+
 import java.util.List;
 
 /**
@@ -14,15 +16,19 @@ import java.util.List;
  * @param canaries       the two canaries, good then bad, with their outcome
  * @param replicaSets    the Deployment's ReplicaSets at the end, newest first, with their replica counts
  * @param finalImage     the image the stable Deployment runs at the end
+ * @param alerts         what the monitor raised, most recent first, each with its evidence and whether it resolved
+ * @param alertJournal   the file the alerts were written to
  */
 public record DemoReport(String apiServer, String kubeconfig, String namespace, String deployment,
                          long firstReadyMs, List<PodMetrics> pods, List<CanaryOutcome> canaries,
-                         List<String> replicaSets, String finalImage) {
+                         List<String> replicaSets, String finalImage, List<AlertJournal.Entry> alerts,
+                         String alertJournal) {
 
     /** Copies the lists. */
     public DemoReport {
         pods = List.copyOf(pods);
         canaries = List.copyOf(canaries);
         replicaSets = List.copyOf(replicaSets);
+        alerts = List.copyOf(alerts);
     }
 }

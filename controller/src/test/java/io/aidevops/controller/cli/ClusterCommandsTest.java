@@ -230,8 +230,8 @@ class ClusterCommandsTest {
         var result = cli.run("demo", "--format", "json");
 
         assertThat(result.exitCode()).as(result.err()).isZero();
-        assertThat(result.err()).contains("1/5", "2/5", "3/5", "4/5", "5/5", "PROMOTED", "ROLLED_BACK",
-                "evidence of look");
+        assertThat(result.err()).contains("1/6", "2/6", "3/6", "4/6", "5/6", "6/6", "PROMOTED", "ROLLED_BACK",
+                "evidence of look", "limit-forecast", "oom-killed");
         var report = JSON.readTree(result.out());
         assertThat(report.get("namespace").asText()).isEqualTo("demo");
         assertThat(report.get("pods")).hasSize(3);
@@ -254,5 +254,31 @@ class ClusterCommandsTest {
         assertThat(report.get("finalImage").asText()).endsWith(":1.5.0");
         assertThat(report.get("kubeconfig").asText()).isEqualTo(".aidevops/demo/kubeconfig");
         assertThat(dir.resolve(".aidevops/demo/kubeconfig")).as("removed when the demo ends").doesNotExist();
+        // The leaking hotfix: the memory limit is forecast before the first OOM kill, and the kill resolves after
+        // the rollback.
+        var alerts = report.get("alerts");
+        var forecast = first(alerts, "limit-forecast");
+        var oom = first(alerts, "oom-killed");
+        assertThat(forecast.at("/alert/subject").asText()).isEqualTo("memory");
+        assertThat(forecast.at("/alert/evidence/forecast/summary").asText()).startsWith("memory limit 256 MiB reached in ~");
+        assertThat(java.time.Instant.parse(forecast.get("raisedAt").asText()))
+                .isBefore(java.time.Instant.parse(oom.get("raisedAt").asText()));
+        assertThat(oom.get("resolvedAt").isNull()).as("resolved after the rollback: %s", oom).isFalse();
+        assertThat(Path.of(report.get("alertJournal").asText())).isRegularFile();
+        var listed = cli.run("alerts", "--demo", "--all");
+        assertThat(listed.exitCode()).as(listed.err()).isZero();
+        assertThat(listed.out()).contains("limit-forecast", "oom-killed", "demo/shop-frontend");
+        var one = cli.run("alerts", "--demo", forecast.at("/alert/fingerprint").asText().substring(0, 12));
+        assertThat(one.out()).contains("forecast     memory limit 256 MiB reached in ~", "demo/shop-frontend memory");
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode first(com.fasterxml.jackson.databind.JsonNode alerts,
+            String kind) {
+        for (var alert : alerts) {
+            if (alert.at("/alert/kind").asText().equals(kind.toUpperCase(java.util.Locale.ROOT).replace('-', '_'))) {
+                return alert;
+            }
+        }
+        throw new AssertionError("no " + kind + " alert in " + alerts);
     }
 }

@@ -10,15 +10,14 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -179,9 +178,8 @@ public final class AlertJournal implements AlertSink {
     }
 
     @Override
-    public synchronized Set<String> raisedFingerprints() {
-        return entries.values().stream().filter(Entry::open).map(e -> e.alert().fingerprint())
-                .collect(Collectors.toUnmodifiableSet());
+    public synchronized Collection<Alert> raisedAlerts() {
+        return entries.values().stream().filter(Entry::open).map(Entry::alert).toList();
     }
 
     /** The open alerts, most recently raised first. */

@@ -6,9 +6,10 @@ import io.aidevops.monitor.alert.AlertSink;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The in-memory sink of the tests: records every call and, like a real receiver, remembers what is raised, so a
@@ -18,7 +19,7 @@ public final class RecordingSink implements AlertSink {
 
     private final List<Alert> raised = new ArrayList<>();
     private final List<Alert> resolved = new ArrayList<>();
-    private final Set<String> open = new LinkedHashSet<>();
+    private final Map<String, Alert> open = new LinkedHashMap<>();
     private int failuresToCome;
 
     @Override
@@ -28,7 +29,7 @@ public final class RecordingSink implements AlertSink {
             throw new IllegalStateException("the sink is down");
         }
         raised.add(alert);
-        open.add(alert.fingerprint());
+        open.put(alert.fingerprint(), alert);
     }
 
     @Override
@@ -38,8 +39,8 @@ public final class RecordingSink implements AlertSink {
     }
 
     @Override
-    public synchronized Set<String> raisedFingerprints() {
-        return Set.copyOf(open);
+    public synchronized Collection<Alert> raisedAlerts() {
+        return List.copyOf(open.values());
     }
 
     /** The next {@code count} raises throw. */

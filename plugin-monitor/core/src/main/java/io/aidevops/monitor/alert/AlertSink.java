@@ -1,7 +1,7 @@
 package io.aidevops.monitor.alert;
 
 import java.time.Instant;
-import java.util.Set;
+import java.util.Collection;
 
 /**
  * Where alerts go: the incident module in the suite, a log or a test's list. The monitor calls {@link #raise} once
@@ -29,10 +29,10 @@ public interface AlertSink {
     void resolve(Alert alert, Instant at);
 
     /**
-     * The fingerprints raised and not resolved, including those raised by an earlier run of the monitor: a restarted
-     * monitor does not raise them again.
+     * The alerts raised and not resolved, including those raised by an earlier run of the monitor: a restarted
+     * monitor does not raise them again, and resolves those whose problem it finds gone.
      *
-     * @return the fingerprints
+     * @return the open alerts as last raised
      */
-    Set<String> raisedFingerprints();
+    Collection<Alert> raisedAlerts();
 }

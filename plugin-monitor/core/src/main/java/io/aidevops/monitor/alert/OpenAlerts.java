@@ -17,14 +17,14 @@ import java.util.function.Predicate;
  * once when it opens and once when it closes, however often the problem is seen in between (informer resyncs,
  * relists after a disconnect, every collection pass).
  *
- * <p>Fingerprints the sink already holds from an earlier run are adopted silently when their problem is seen again.
+ * <p>Alerts the sink already holds from an earlier run are adopted as open: not raised again while their problem
+ * lasts, and resolved when it is found gone, as if this run had raised them.
  * Thread-safe.
  */
 public final class OpenAlerts {
 
     private final AlertSink sink;
     private final Map<String, Alert> open = new LinkedHashMap<>();
-    private final Set<String> raisedEarlier = new HashSet<>();
     private long raised;
     private long resolved;
 
@@ -33,9 +33,14 @@ public final class OpenAlerts {
         this.sink = Objects.requireNonNull(sink, "sink");
     }
 
-    /** Reads the fingerprints the sink already holds, so that they are not raised again. */
+    /**
+     * Takes the alerts the sink already holds as open, so that they are not raised again, and are resolved like any
+     * other open alert once their problem is found gone.
+     */
     public synchronized void adoptRaised() {
-        raisedEarlier.addAll(sink.raisedFingerprints());
+        for (Alert alert : sink.raisedAlerts()) {
+            open.putIfAbsent(alert.fingerprint(), alert);
+        }
     }
 
     /**
@@ -48,10 +53,6 @@ public final class OpenAlerts {
         Alert known = open.get(alert.fingerprint());
         if (known != null) {
             open.put(alert.fingerprint(), known.seenAgain(alert));
-            return false;
-        }
-        if (raisedEarlier.remove(alert.fingerprint())) {
-            open.put(alert.fingerprint(), alert);
             return false;
         }
         sink.raise(alert);

@@ -61,7 +61,20 @@ class OpenAlertsTest {
         assertThat(sink.raised()).hasSize(1);
         assertThat(restarted.resolve(alert("shop", AT).fingerprint(), AT.plusSeconds(90))).isTrue();
         assertThat(sink.resolved()).hasSize(1);
-        assertThat(sink.raisedFingerprints()).isEmpty();
+        assertThat(sink.raisedAlerts()).isEmpty();
+    }
+
+    @Test
+    void anAlertOfAnEarlierRunWhoseProblemIsGoneIsResolvedAtTheFirstReconcile() {
+        new OpenAlerts(sink).raise(alert("shop", AT));
+        OpenAlerts restarted = new OpenAlerts(sink);
+        restarted.adoptRaised();
+
+        restarted.reconcile(alert -> alert.kind().isWorkloadState(), List.of(), AT.plusSeconds(60));
+
+        assertThat(sink.resolved()).extracting(Alert::workload).containsExactly("shop");
+        assertThat(sink.raisedAlerts()).isEmpty();
+        assertThat(restarted.all()).isEmpty();
     }
 
     @Test

@@ -123,13 +123,20 @@ public final class AlertJournal implements AlertSink {
             try {
                 apply(JSON.readValue(text, Line.class));
             } catch (JsonProcessingException | IllegalArgumentException | NullPointerException e) {
-                String problem = file + ":" + number + ": skipped an unreadable alert line ("
-                        + e.getClass().getSimpleName() + ")";
+                String problem = file + ":" + number + ": skipped an unreadable alert line: " + reason(e);
                 unreadable.add(problem);
                 LOG.warn("{}", problem);
             }
         }
         lines = number;
+    }
+
+    private static String reason(Exception e) {
+        // A record's own check (a fingerprint that does not match its alert) says more than Jackson's wrapper.
+        Throwable cause = e.getCause() instanceof IllegalArgumentException ? e.getCause() : e;
+        String reason = cause instanceof JsonProcessingException json ? json.getOriginalMessage() : cause.getMessage();
+        reason = String.valueOf(reason).lines().findFirst().orElse("");
+        return reason.length() <= 160 ? reason : reason.substring(0, 157) + "...";
     }
 
     private void apply(Line line) {

@@ -163,6 +163,97 @@ class StartCommandTest {
         assertThat(running.get(10, TimeUnit.SECONDS)).isZero();
     }
 
+    @Test
+    void theServiceMonitorsTheClusterAndARestartRaisesNothingTwice() throws Exception {
+        try (var cluster = io.aidevops.cluster.EmbeddedCluster.start(io.aidevops.cluster.EmbeddedClusterOptions
+                .defaults().withClock(io.aidevops.cluster.AcceleratedClock.startingNow(10)))) {
+            var kubeconfig = cluster.writeKubeconfig(dir.resolve("kubeconfig"));
+            Files.createDirectories(dir.resolve("config"));
+            Files.writeString(dir.resolve("config/config.yaml"), "kubernetes: {mode: kubeconfig, kubeconfig: "
+                    + kubeconfig + "}\nmonitoring: {interval: 1, namespaces: [shop]}\n");
+            cluster.client().namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder()
+                    .withNewMetadata().withName("shop").endMetadata().build()).create();
+            cluster.client().apps().deployments().inNamespace("shop").resource(crashingDeployment()).create();
+
+            String fingerprint;
+            var first = startService();
+            try {
+                var url = first.url();
+                var monitor = awaitJson(url + "/api/v1/monitor", m -> m.get("state").asText().equals("running"));
+                assertThat(monitor.get("intervalSeconds").asInt()).isEqualTo(1);
+                var alerts = awaitJson(url + "/api/v1/alerts", a -> a.get("alerts").size() > 0);
+                var alert = alerts.at("/alerts/0/alert");
+                assertThat(alert.get("kind").asText()).isEqualTo("CRASH_LOOP");
+                assertThat(alert.get("workload").asText()).isEqualTo("web");
+                fingerprint = alert.get("fingerprint").asText();
+                assertThat(json(send("GET", url + "/api/v1/alerts/" + fingerprint)).at("/alert/title").asText())
+                        .contains("shop/web");
+                var bad = send("GET", url + "/api/v1/alerts?state=sideways");
+                assertThat(bad.statusCode()).isEqualTo(400);
+                assertThat(json(bad).get("error").asText()).contains("state must be open, resolved or all");
+                assertThat(send("GET", url + "/api/v1/alerts/not-hex").statusCode()).isEqualTo(400);
+                assertThat(send("GET", url + "/api/v1/alerts/" + "0".repeat(32)).statusCode()).isEqualTo(404);
+            } finally {
+                first.stop();
+            }
+            var journal = dir.resolve(".aidevops/monitor/alerts.jsonl");
+            long raised = Files.readAllLines(journal).stream().filter(l -> l.contains("\"RAISED\"")).count();
+
+            var second = startService();
+            try {
+                awaitJson(second.url() + "/api/v1/monitor", m -> m.at("/stats/lastCollection").isTextual());
+                awaitJson(second.url() + "/api/v1/monitor", m -> m.at("/stats/points").asLong() >= 0
+                        && m.at("/stats/lastCollection").isTextual());
+                Thread.sleep(2_000);
+            } finally {
+                second.stop();
+            }
+            assertThat(Files.readAllLines(journal).stream().filter(l -> l.contains("\"RAISED\"")).count())
+                    .as("the restarted monitor adopted the open alerts").isEqualTo(raised);
+            var listed = new CliRunner(dir).run("alerts");
+            assertThat(listed.out()).contains(fingerprint.substring(0, 10), "crash-loop", "shop/web");
+        }
+    }
+
+    private record Service(String url, StartCommand command, CompletableFuture<Integer> running) {
+        void stop() throws Exception {
+            command.stopSignal.trigger();
+            assertThat(running.get(10, TimeUnit.SECONDS)).isZero();
+        }
+    }
+
+    private Service startService() throws Exception {
+        var commandLine = Cli.commandLine(new CliRunner(dir).context(new StringWriter(), new StringWriter()));
+        var start = (StartCommand) commandLine.getSubcommands().get("start").getCommand();
+        var running = CompletableFuture.supplyAsync(() -> commandLine.execute("start", "--port", "0"));
+        var url = awaitEndpoint(dir.resolve(".aidevops"), running).orElseThrow().url();
+        return new Service(url, start, running);
+    }
+
+    private static JsonNode awaitJson(String url, java.util.function.Predicate<JsonNode> done) throws Exception {
+        var deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        JsonNode last = null;
+        while (System.nanoTime() < deadline) {
+            last = json(send("GET", url));
+            if (done.test(last)) {
+                return last;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("GET " + url + " never answered what was awaited; last: " + last);
+    }
+
+    private static io.fabric8.kubernetes.api.model.apps.Deployment crashingDeployment() {
+        return new io.fabric8.kubernetes.api.model.apps.DeploymentBuilder()
+                .withNewMetadata().withName("web").addToLabels("app.kubernetes.io/managed-by", "aidevops")
+                .endMetadata()
+                .withNewSpec().withReplicas(1).withNewSelector().addToMatchLabels("app", "web").endSelector()
+                .withNewTemplate().withNewMetadata().addToLabels("app", "web")
+                .addToLabels("app.kubernetes.io/managed-by", "aidevops").endMetadata()
+                .withNewSpec().addNewContainer().withName("web").withImage("registry.local/web:2.0-crash")
+                .endContainer().endSpec().endTemplate().endSpec().build();
+    }
+
     private static HttpResponse<String> post(String url, String body) throws Exception {
         var response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers
                 .ofString(body)).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());

@@ -1,0 +1,196 @@
+package io.aidevops.ai.anomaly;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.IntToDoubleFunction;
+
+import org.junit.jupiter.api.Test;
+
+/** The default detector on synthetic series with one known change each (5-minute steps). */
+class CompositeDetectorTest {
+
+    private static final long STEP = 300;
+    private static final int CHANGE = 3000;
+
+    @Test
+    void theDefaultIsTheCompositeWithItsShippedThreshold() {
+        assertThat(Detectors.DEFAULT).isEqualTo("composite");
+        assertThat(Detectors.create(Detectors.DEFAULT)).isInstanceOf(CompositeDetector.class);
+        assertThat(Detectors.threshold("composite")).isEqualTo(0.5);
+        assertThat(Detectors.threshold("EWMA-Z")).isEqualTo(0.9);
+        assertThat(Detectors.names()).containsExactly("composite", "ewma-z");
+    }
+
+    @Test
+    void aSpikeAlarmsAtOnceAndSaysSo() {
+        double[] values = noise(7, CHANGE + 200, 100, 1);
+        values[CHANGE] = 130;
+        CompositeDetector detector = new CompositeDetector();
+        double[] scores = new double[values.length];
+        Evidence atSpike = null;
+        for (int i = 0; i < values.length; i++) {
+            scores[i] = detector.score(i * STEP, values[i]);
+            if (i == CHANGE) {
+                atSpike = detector.lastEvidence();
+            }
+        }
+        assertThat(alarms(scores)).containsExactly(CHANGE);
+        assertThat(atSpike.component()).isEqualTo(Evidence.Component.SPIKE);
+        assertThat(atSpike.alarming()).isTrue();
+        assertThat(atSpike.toString()).startsWith("spike: robust z ").contains(" >= ");
+    }
+
+    @Test
+    void aLevelShiftAlarmsWithinAFewPointsAndOnceOnly() {
+        double[] values = noise(11, CHANGE + 1000, 100, 1);
+        for (int i = CHANGE; i < values.length; i++) {
+            values[i] += 5;
+        }
+        List<Integer> alarms = alarms(run(values));
+        assertThat(alarms).isNotEmpty();
+        assertThat(alarms.get(0)).isBetween(CHANGE, CHANGE + 5);
+        assertThat(alarms).as("one event, one alert").hasSize(1);
+    }
+
+    @Test
+    void aTrendChangeAlarmsWithinThreeHours() {
+        double[] values = noise(13, CHANGE + 1000, 100, 1);
+        for (int i = CHANGE; i < values.length; i++) {
+            values[i] += 0.1 * (i - CHANGE);
+        }
+        List<Integer> alarms = alarms(run(values));
+        assertThat(alarms).isNotEmpty();
+        assertThat(alarms.get(0)).isBetween(CHANGE, CHANGE + 36);
+    }
+
+    @Test
+    void aVarianceIncreaseAlarms() {
+        double[] values = noise(17, CHANGE + 1000, 100, 1);
+        var random = new SplittableRandom(18);
+        for (int i = CHANGE; i < values.length; i++) {
+            values[i] = 100 + 4 * random.nextGaussian();
+        }
+        List<Integer> alarms = alarms(run(values));
+        assertThat(alarms).isNotEmpty();
+        assertThat(alarms.get(0)).isBetween(CHANGE, CHANGE + 24);
+    }
+
+    @Test
+    void aDailyRhythmIsLearntAndABreakInItAlarms() {
+        int day = 288;
+        var random = new SplittableRandom(19);
+        IntToDoubleFunction daily = i -> 100 + 20 * Math.sin(2 * Math.PI * i / day) + random.nextGaussian();
+        int breakAt = 12 * day + day / 4;
+        double[] values = new double[14 * day];
+        for (int i = 0; i < values.length; i++) {
+            // From the break on the day stays at its peak: the evening dip does not come.
+            values[i] = i < breakAt ? daily.applyAsDouble(i) : 120 + random.nextGaussian();
+        }
+        List<Integer> alarms = alarms(run(values));
+        assertThat(alarms).as("the rhythm itself, after two days of learning").noneMatch(i -> i >= 2 * day
+                && i < breakAt);
+        assertThat(alarms).as("the missing dip").anyMatch(i -> i >= breakAt && i < breakAt + day / 4);
+    }
+
+    @Test
+    void cleanNoiseRaisesNoAlarmStorm() {
+        double[] values = noise(23, 20_000, 50, 3);
+        List<Integer> alarms = alarms(run(values));
+        assertThat(alarms).as("alarms in 20,000 points of plain noise").hasSizeLessThanOrEqualTo(4);
+    }
+
+    @Test
+    void afterAnAlarmTheNextHundredPointsStayBelowTheThreshold() {
+        double[] values = noise(29, CHANGE + 600, 100, 1);
+        // A storm: every tenth point is an outlier.
+        for (int i = CHANGE; i < values.length; i += 10) {
+            values[i] = 160;
+        }
+        List<Integer> alarms = alarms(run(values));
+        assertThat(alarms).isNotEmpty();
+        for (int i = 1; i < alarms.size(); i++) {
+            assertThat(alarms.get(i) - alarms.get(i - 1)).isGreaterThan(CompositeDetector.COOL_DOWN);
+        }
+        assertThat(alarms.get(0)).isEqualTo(CHANGE);
+    }
+
+    @Test
+    void nothingAlarmsDuringWarmUp() {
+        double[] values = noise(31, CompositeDetector.WARM_UP, 0, 1);
+        values[CompositeDetector.WARM_UP / 2] = 1000;
+        assertThat(run(values)).containsOnly(0.0);
+        assertThat(new CompositeDetector().lastEvidence()).isEqualTo(Evidence.NONE);
+    }
+
+    @Test
+    void scoresAreDeterministicAndDependOnThePastOnly() {
+        double[] values = noise(37, 4000, 10, 2);
+        values[2500] = 60;
+        double[] scores = run(values);
+        assertThat(run(values)).containsExactly(scores);
+        CompositeDetector prefix = new CompositeDetector();
+        for (int i = 0; i <= 2500; i++) {
+            assertThat(prefix.score(i * STEP, values[i])).isEqualTo(scores[i]);
+        }
+        assertThat(scores[2500]).isGreaterThanOrEqualTo(CompositeDetector.THRESHOLD);
+        assertThat(java.util.Arrays.stream(scores).allMatch(s -> s >= 0 && s < 1)).as("scores in [0, 1)").isTrue();
+    }
+
+    @Test
+    void nonFiniteValuesAreRefusedAndLeaveTheStateAlone() {
+        CompositeDetector detector = new CompositeDetector();
+        CompositeDetector twin = new CompositeDetector();
+        for (int i = 0; i < 500; i++) {
+            detector.score(i * STEP, i % 7);
+            twin.score(i * STEP, i % 7);
+        }
+        assertThatIllegalArgumentException().isThrownBy(() -> detector.score(500 * STEP, Double.NaN))
+                .withMessageContaining("non-finite value NaN");
+        assertThatIllegalArgumentException().isThrownBy(() -> detector.score(500 * STEP,
+                Double.POSITIVE_INFINITY));
+        assertThatIllegalArgumentException().isThrownBy(() -> Detectors.create("ewma-z").score(0,
+                Double.NEGATIVE_INFINITY));
+        assertThat(detector.score(500 * STEP, 3)).isEqualTo(twin.score(500 * STEP, 3));
+    }
+
+    @Test
+    void evidenceReadsAsOneLine() {
+        assertThat(new Evidence(Evidence.Component.SPIKE, 9.2, 8).toString())
+                .isEqualTo("spike: robust z 9.20 >= 8.00");
+        assertThat(new Evidence(Evidence.Component.NOVELTY, 1.5, 4).toString())
+                .isEqualTo("novelty: likelihood z of unseen patterns 1.50 < 4.00");
+        assertThat(Evidence.NONE.alarming()).isFalse();
+    }
+
+    private static double[] run(double[] values) {
+        StreamingDetector detector = Detectors.create(Detectors.DEFAULT);
+        double[] scores = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            scores[i] = detector.score(i * STEP, values[i]);
+        }
+        return scores;
+    }
+
+    private static List<Integer> alarms(double[] scores) {
+        List<Integer> alarms = new ArrayList<>();
+        for (int i = 0; i < scores.length; i++) {
+            if (scores[i] >= Detectors.threshold(Detectors.DEFAULT)) {
+                alarms.add(i);
+            }
+        }
+        return alarms;
+    }
+
+    private static double[] noise(long seed, int length, double mean, double sd) {
+        var random = new SplittableRandom(seed);
+        double[] values = new double[length];
+        for (int i = 0; i < length; i++) {
+            values[i] = mean + sd * random.nextGaussian();
+        }
+        return values;
+    }
+}

@@ -8,7 +8,7 @@ package io.aidevops.ai.anomaly;
 final class CoolDown {
 
     /** A score this high, and higher than the alarm that started the cool-down, alarms even while cooling down. */
-    static final double BREAK_THROUGH = 0.75;
+    static final double BREAK_THROUGH = 0.8;
 
     private final int points;
     private int quiet;

@@ -28,6 +28,8 @@ public record Evidence(Component component, double statistic, double threshold) 
         DEVIATION("deviation", "likelihood z of recent robust z"),
         /** Shapes of the last few points that this series has not shown before, more often than usual. */
         NOVELTY("novelty", "likelihood z of unseen patterns"),
+        /** A new extreme: beyond the range of all values seen so far, by a share of that range. */
+        RECORD("record", "share of the range seen so far passed"),
         /** The simple baseline detector's short-against-long average distance. */
         EWMA("ewma", "short/long z");
 

@@ -40,6 +40,18 @@ final class PatternNovelty {
         return novel && points > WINDOW;
     }
 
+    /**
+     * How far a value lies outside the range seen so far, as a share of that range: 0 inside it, and 0 until the
+     * range has some width. Call it before {@link #observe} takes the value in.
+     */
+    double beyondRange(double value) {
+        double range = high - low;
+        if (points < 2 || range <= 0) {
+            return 0;
+        }
+        return Math.max(0, Math.max(value - high, low - value)) / range;
+    }
+
     /** The spread of the values seen so far. */
     double range() {
         return high - low;

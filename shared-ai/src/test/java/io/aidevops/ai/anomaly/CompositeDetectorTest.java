@@ -26,31 +26,38 @@ class CompositeDetectorTest {
     }
 
     @Test
-    void aSpikeAlarmsAtOnceAndSaysSo() {
-        double[] values = noise(7, CHANGE + 200, 100, 1);
+    void aNewExtremeAlarmsAtOnceAsARecord() {
+        double[] values = bounded(7, CHANGE + 200, 100, 1);
         values[CHANGE] = 130;
-        CompositeDetector detector = new CompositeDetector();
-        double[] scores = new double[values.length];
-        Evidence atSpike = null;
-        for (int i = 0; i < values.length; i++) {
-            scores[i] = detector.score(i * STEP, values[i]);
-            if (i == CHANGE) {
-                atSpike = detector.lastEvidence();
-            }
-        }
+        Evidence[] evidence = new Evidence[1];
+        double[] scores = run(values, CHANGE, evidence);
         assertThat(alarms(scores)).containsExactly(CHANGE);
-        assertThat(atSpike.component()).isEqualTo(Evidence.Component.SPIKE);
-        assertThat(atSpike.alarming()).isTrue();
-        assertThat(atSpike.toString()).startsWith("spike: robust z ").contains(" >= ");
+        assertThat(evidence[0].component()).isEqualTo(Evidence.Component.RECORD);
+        assertThat(evidence[0].alarming()).isTrue();
+        assertThat(evidence[0].toString()).startsWith("record: share of the range seen so far passed ");
+    }
+
+    @Test
+    void aSpikeInsideTheRangeSeenAlarmsAsASpike() {
+        double[] values = bounded(8, CHANGE + 200, 100, 1);
+        // An early excursion (during warm-up) widens the range seen, so the later spike is no new extreme.
+        values[100] = 200;
+        values[CHANGE] = 150;
+        Evidence[] evidence = new Evidence[1];
+        double[] scores = run(values, CHANGE, evidence);
+        assertThat(alarms(scores)).containsExactly(CHANGE);
+        assertThat(evidence[0].component()).isEqualTo(Evidence.Component.SPIKE);
+        assertThat(evidence[0].statistic()).isGreaterThan(evidence[0].threshold());
+        assertThat(evidence[0].toString()).startsWith("spike: robust z ").contains(" >= ");
     }
 
     @Test
     void aLevelShiftAlarmsWithinAFewPointsAndOnceOnly() {
-        double[] values = noise(11, CHANGE + 1000, 100, 1);
+        double[] values = bounded(11, CHANGE + 1000, 100, 1);
         for (int i = CHANGE; i < values.length; i++) {
             values[i] += 5;
         }
-        List<Integer> alarms = alarms(run(values));
+        List<Integer> alarms = alarmsAfterLearning(run(values));
         assertThat(alarms).isNotEmpty();
         assertThat(alarms.get(0)).isBetween(CHANGE, CHANGE + 5);
         assertThat(alarms).as("one event, one alert").hasSize(1);
@@ -58,23 +65,21 @@ class CompositeDetectorTest {
 
     @Test
     void aTrendChangeAlarmsWithinThreeHours() {
-        double[] values = noise(13, CHANGE + 1000, 100, 1);
+        double[] values = bounded(13, CHANGE + 1000, 100, 1);
         for (int i = CHANGE; i < values.length; i++) {
             values[i] += 0.1 * (i - CHANGE);
         }
-        List<Integer> alarms = alarms(run(values));
+        List<Integer> alarms = alarmsAfterLearning(run(values));
         assertThat(alarms).isNotEmpty();
         assertThat(alarms.get(0)).isBetween(CHANGE, CHANGE + 36);
     }
 
     @Test
     void aVarianceIncreaseAlarms() {
-        double[] values = noise(17, CHANGE + 1000, 100, 1);
-        var random = new SplittableRandom(18);
-        for (int i = CHANGE; i < values.length; i++) {
-            values[i] = 100 + 4 * random.nextGaussian();
-        }
-        List<Integer> alarms = alarms(run(values));
+        double[] values = bounded(17, CHANGE + 1000, 100, 1);
+        double[] wider = bounded(18, values.length, 100, 4);
+        System.arraycopy(wider, CHANGE, values, CHANGE, values.length - CHANGE);
+        List<Integer> alarms = alarmsAfterLearning(run(values));
         assertThat(alarms).isNotEmpty();
         assertThat(alarms.get(0)).isBetween(CHANGE, CHANGE + 24);
     }
@@ -83,12 +88,12 @@ class CompositeDetectorTest {
     void aDailyRhythmIsLearntAndABreakInItAlarms() {
         int day = 288;
         var random = new SplittableRandom(19);
-        IntToDoubleFunction daily = i -> 100 + 20 * Math.sin(2 * Math.PI * i / day) + random.nextGaussian();
+        IntToDoubleFunction daily = i -> 100 + 20 * Math.sin(2 * Math.PI * i / day) + random.nextDouble(-1, 1);
         int breakAt = 12 * day + day / 4;
         double[] values = new double[14 * day];
         for (int i = 0; i < values.length; i++) {
             // From the break on the day stays at its peak: the evening dip does not come.
-            values[i] = i < breakAt ? daily.applyAsDouble(i) : 120 + random.nextGaussian();
+            values[i] = i < breakAt ? daily.applyAsDouble(i) : 120 + random.nextDouble(-1, 1);
         }
         List<Integer> alarms = alarms(run(values));
         assertThat(alarms).as("the rhythm itself, after two days of learning").noneMatch(i -> i >= 2 * day
@@ -97,16 +102,25 @@ class CompositeDetectorTest {
     }
 
     @Test
-    void cleanNoiseRaisesNoAlarmStorm() {
-        double[] values = noise(23, 20_000, 50, 3);
-        List<Integer> alarms = alarms(run(values));
-        assertThat(alarms).as("alarms in 20,000 points of plain noise").hasSizeLessThanOrEqualTo(4);
+    void boundedNoiseRaisesNoAlarm() {
+        assertThat(alarms(run(bounded(23, 20_000, 50, 3)))).isEmpty();
     }
 
     @Test
-    void afterAnAlarmTheNextHundredPointsStayBelowTheThreshold() {
-        double[] values = noise(29, CHANGE + 600, 100, 1);
-        // A storm: every tenth point is an outlier.
+    void gaussianNoiseRaisesNoAlarmStorm() {
+        // Gaussian noise keeps setting new extremes (about 2 ln(n) of them), which the record view reports when they
+        // pass the old range by 1 % of it; that is the price of the view that pays most on NAB.
+        List<Integer> alarms = alarms(run(noise(23, 20_000, 50, 3)));
+        assertThat(alarms).as("alarms in 20,000 points of Gaussian noise").hasSizeLessThanOrEqualTo(10);
+        for (int i = 1; i < alarms.size(); i++) {
+            assertThat(alarms.get(i) - alarms.get(i - 1)).isGreaterThan(CompositeDetector.COOL_DOWN);
+        }
+    }
+
+    @Test
+    void afterAnAlarmTheCoolDownStaysBelowTheThreshold() {
+        double[] values = bounded(29, CHANGE + 600, 100, 1);
+        // A storm: every tenth point is the same outlier.
         for (int i = CHANGE; i < values.length; i += 10) {
             values[i] = 160;
         }
@@ -167,12 +181,25 @@ class CompositeDetectorTest {
     }
 
     private static double[] run(double[] values) {
+        return run(values, -1, new Evidence[1]);
+    }
+
+    /** Scores the values, keeping the evidence for point {@code at}. */
+    private static double[] run(double[] values, int at, Evidence[] evidence) {
         StreamingDetector detector = Detectors.create(Detectors.DEFAULT);
         double[] scores = new double[values.length];
         for (int i = 0; i < values.length; i++) {
             scores[i] = detector.score(i * STEP, values[i]);
+            if (i == at) {
+                evidence[0] = detector.lastEvidence();
+            }
         }
         return scores;
+    }
+
+    /** Alarms from a third of the way to the change on: quiet data must stay quiet once learnt. */
+    private static List<Integer> alarmsAfterLearning(double[] scores) {
+        return alarms(scores).stream().filter(i -> i >= CHANGE / 3).toList();
     }
 
     private static List<Integer> alarms(double[] scores) {
@@ -183,6 +210,16 @@ class CompositeDetectorTest {
             }
         }
         return alarms;
+    }
+
+    /** Uniform noise: its range is learnt quickly, so new extremes stop after the first few dozen points. */
+    private static double[] bounded(long seed, int length, double mean, double halfWidth) {
+        var random = new SplittableRandom(seed);
+        double[] values = new double[length];
+        for (int i = 0; i < length; i++) {
+            values[i] = mean + random.nextDouble(-halfWidth, halfWidth);
+        }
+        return values;
     }
 
     private static double[] noise(long seed, int length, double mean, double sd) {

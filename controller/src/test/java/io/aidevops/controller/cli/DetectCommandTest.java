@@ -63,8 +63,8 @@ class DetectCommandTest {
         assertThat(result.exitCode()).as(result.err()).isZero();
         var report = new ObjectMapper().readTree(result.out());
         assertThat(report.get("results").asText()).isEqualTo("detector composite");
-        // The composite detector measures 68.55 (shared-ai README); the monitoring issue's target is 75.
-        assertThat(report.at("/profiles/0/optimised/normalized").asDouble()).isBetween(68.3, 68.8);
+        // The composite detector measures 68.83 (shared-ai README); the monitoring issue's target is 75.
+        assertThat(report.at("/profiles/0/optimised/normalized").asDouble()).isBetween(68.6, 69.1);
     }
 
     private static double score(String line) {

@@ -22,7 +22,8 @@ class CompositeDetectorTest {
         assertThat(Detectors.create(Detectors.DEFAULT)).isInstanceOf(CompositeDetector.class);
         assertThat(Detectors.threshold("composite")).isEqualTo(0.5);
         assertThat(Detectors.threshold("EWMA-Z")).isEqualTo(0.9);
-        assertThat(Detectors.names()).containsExactly("composite", "ewma-z");
+        assertThat(Detectors.threshold("composite-quiet")).isEqualTo(0.5);
+        assertThat(Detectors.names()).containsExactly("composite", "composite-quiet", "ewma-z");
     }
 
     @Test
@@ -49,6 +50,28 @@ class CompositeDetectorTest {
         assertThat(evidence[0].component()).isEqualTo(Evidence.Component.SPIKE);
         assertThat(evidence[0].statistic()).isGreaterThan(evidence[0].threshold());
         assertThat(evidence[0].toString()).startsWith("spike: robust z ").contains(" >= ");
+    }
+
+    @Test
+    void theQuietVariantNeverReportsASpikeButStillReportsANewExtreme() {
+        double[] values = noise(41, CHANGE + 400, 100, 1);
+        values[100] = 200;
+        for (int i = CHANGE; i < CHANGE + 200; i += 20) {
+            values[i] = 125;
+        }
+        values[CHANGE + 300] = 230;
+        StreamingDetector quiet = Detectors.create("composite-quiet");
+        List<Evidence.Component> fired = new ArrayList<>();
+        List<Integer> alarms = new ArrayList<>();
+        for (int i = 0; i < values.length; i++) {
+            if (quiet.score(i * STEP, values[i]) >= Detectors.threshold("composite-quiet")) {
+                alarms.add(i);
+                fired.add(quiet.lastEvidence().component());
+            }
+        }
+        assertThat(fired).doesNotContain(Evidence.Component.SPIKE);
+        assertThat(alarms).contains(CHANGE + 300);
+        assertThat(alarms(run(values))).as("the default reports the outliers").contains(CHANGE);
     }
 
     @Test

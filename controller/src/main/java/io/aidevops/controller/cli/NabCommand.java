@@ -46,7 +46,6 @@ final class NabCommand extends Subcommand implements Callable<Integer> {
                     + "alarm threshold; " + RESULTS_THRESHOLD + " with --results).")
     Double threshold;
 
-
     @Mixin
     FormatOption format;
 

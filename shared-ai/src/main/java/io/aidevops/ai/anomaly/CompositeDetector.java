@@ -142,6 +142,12 @@ public final class CompositeDetector implements StreamingDetector {
         this.threshold = threshold;
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>During a cool-down the evidence still describes the point (a view may show as alarming); the score says
+     * whether the point alarmed.
+     */
     @Override
     public Evidence lastEvidence() {
         return component == Evidence.Component.NONE ? Evidence.NONE

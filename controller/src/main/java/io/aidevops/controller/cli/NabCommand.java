@@ -25,6 +25,9 @@ import picocli.CommandLine.Option;
                         + "(<category>/<detector>_<file>.csv with timestamp,value,anomaly_score)."})
 final class NabCommand extends Subcommand implements Callable<Integer> {
 
+    /** The fixed threshold reported for a results folder, whose detector's own threshold is unknown. */
+    private static final double RESULTS_THRESHOLD = 0.9;
+
     @Option(names = "--data", required = true, paramLabel = "DIR",
             description = "The NAB folder holding data/ and labels/combined_windows.json.")
     Path data;
@@ -38,9 +41,10 @@ final class NabCommand extends Subcommand implements Callable<Integer> {
                     + "not given: " + Detectors.DEFAULT + ").")
     String detector;
 
-    @Option(names = "--threshold", paramLabel = "T", defaultValue = "0.9",
-            description = "The fixed threshold to report beside the optimised one (default: ${DEFAULT-VALUE}).")
-    double threshold;
+    @Option(names = "--threshold", paramLabel = "T",
+            description = "The fixed threshold to report beside the optimised one (default: the detector's shipped "
+                    + "alarm threshold; " + RESULTS_THRESHOLD + " with --results).")
+    Double threshold;
 
     @Mixin
     FormatOption format;
@@ -55,16 +59,20 @@ final class NabCommand extends Subcommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!(threshold >= 0 && threshold <= 1)) {
+        if (threshold != null && !(threshold >= 0 && threshold <= 1)) {
             throw new UserException("--threshold must be in [0, 1], was " + threshold, ExitCodes.USAGE);
         }
         if (results != null && detector != null) {
             throw new UserException("give --results or --detector, not both", ExitCodes.USAGE);
         }
         String name = detector == null ? Detectors.DEFAULT : detector;
+        double fixed = threshold != null ? threshold : RESULTS_THRESHOLD;
         if (results == null) {
             try {
                 Detectors.create(name);
+                if (threshold == null) {
+                    fixed = Detectors.threshold(name);
+                }
             } catch (IllegalArgumentException e) {
                 throw new UserException("--detector: " + e.getMessage(), ExitCodes.USAGE);
             }
@@ -93,7 +101,7 @@ final class NabCommand extends Subcommand implements Callable<Integer> {
         var rows = new ArrayList<Row>();
         for (NabProfile profile : NabProfile.all()) {
             rows.add(new Row(profile.name(), NabScorer.optimise(corpus, profile),
-                    NabScorer.scoreAt(corpus, profile, threshold)));
+                    NabScorer.scoreAt(corpus, profile, fixed)));
         }
         var report = new Report(scored, corpus.size(), nab.windowCount(), rows);
         if (format.json()) {
@@ -108,7 +116,7 @@ final class NabCommand extends Subcommand implements Callable<Integer> {
                 out.printf(Locale.ROOT, "  %-20s %9.2f %14.6f %5d %6d   %9.2f %9.3f %5d %6d%n", row.profile(),
                         row.optimised().normalized(), row.optimised().threshold(),
                         row.optimised().detectedWindows(), row.optimised().falsePositives(),
-                        row.fixed().normalized(), threshold, row.fixed().detectedWindows(),
+                        row.fixed().normalized(), fixed, row.fixed().detectedWindows(),
                         row.fixed().falsePositives());
             }
         }

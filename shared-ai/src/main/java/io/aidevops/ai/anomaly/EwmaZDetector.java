@@ -15,16 +15,27 @@ public final class EwmaZDetector implements StreamingDetector {
     static final int COOL_DOWN = 100;
     private static final double LONG = 0.005;
     private static final double SHORT = 0.3;
-    private static final double ALARM = 0.9;
+    /** The score at or above which the detector alarms and cools down; its shipped threshold. */
+    public static final double ALARM = 0.9;
 
     private long points;
     private double mean;
     private double deviation;
     private double recent;
     private int quiet;
+    private double lastZ = Double.NaN;
+
+    /** The z at which the score reaches {@link #ALARM}: 5 + ln(0.9 / 0.1). */
+    private static final double ALARM_Z = 5 + Math.log(ALARM / (1 - ALARM));
+
+    @Override
+    public Evidence lastEvidence() {
+        return points < WARM_UP ? Evidence.NONE : new Evidence(Evidence.Component.EWMA, lastZ, ALARM_Z);
+    }
 
     @Override
     public double score(long epochSeconds, double value) {
+        StreamingDetector.requireFinite(value);
         points++;
         if (points == 1) {
             mean = value;
@@ -34,6 +45,7 @@ public final class EwmaZDetector implements StreamingDetector {
         recent += SHORT * (value - recent);
         double scale = Math.max(deviation, 1e-9 * Math.max(1, Math.abs(mean)));
         double z = Math.abs(recent - mean) / scale;
+        lastZ = z;
         // Learn after scoring: the point must not explain itself away.
         double alpha = points < WARM_UP ? 1.0 / points : LONG;
         deviation += alpha * (Math.abs(value - mean) - deviation);

@@ -42,6 +42,6 @@ class EwmaZDetectorTest {
     @Test
     void unknownDetectorsAreNamed() {
         assertThatIllegalArgumentException().isThrownBy(() -> Detectors.create("htm"))
-                .withMessageContaining("unknown detector 'htm'; known: ewma-z");
+                .withMessageContaining("unknown detector 'htm'; known: composite, composite-quiet, ewma-z");
     }
 }

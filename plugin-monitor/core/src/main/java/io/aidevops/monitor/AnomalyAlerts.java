@@ -125,7 +125,8 @@ final class AnomalyAlerts {
     private Alert alert(PointOutcome.Scored point, Optional<Breach> breach) {
         SeriesKey series = point.series();
         List<Float> recent = pipeline.recentValues(series);
-        String explanation = explain(point, recent);
+        String explanation = point.evidence().alarming() ? point.evidence() + "; " + explain(point, recent)
+                : explain(point, recent);
         String workload = series.namespace() + "/" + series.workload();
         Evidence evidence = Evidence.ofSeries(series.displayName(), point.score(), recent, explanation)
                 .withCorrelatedSignals(related(series, recent));
@@ -196,7 +197,7 @@ final class AnomalyAlerts {
         return out;
     }
 
-    /** How the point compares with its past, for detectors that explain nothing themselves. */
+    /** How the point compares with its past: the detector's statistic in the series' own units. */
     private static String explain(PointOutcome.Scored point, List<Float> recent) {
         List<Float> before = new ArrayList<>(recent.subList(0, Math.max(0, recent.size() - 1)));
         if (before.isEmpty()) {

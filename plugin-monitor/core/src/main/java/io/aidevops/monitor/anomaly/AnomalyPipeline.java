@@ -1,6 +1,7 @@
 package io.aidevops.monitor.anomaly;
 
 import io.aidevops.ai.anomaly.Detectors;
+import io.aidevops.ai.anomaly.Evidence;
 import io.aidevops.ai.anomaly.StreamingDetector;
 import io.aidevops.monitor.metric.Sample;
 import io.aidevops.monitor.metric.SeriesKey;
@@ -82,7 +83,8 @@ public final class AnomalyPipeline {
         boolean anomalous = score >= settings.threshold();
         state.sinceAnomaly = anomalous ? 0 : state.sinceAnomaly + 1;
         points++;
-        return new PointOutcome.Scored(key, sample.at(), value, score, anomalous, state.sinceAnomaly);
+        return new PointOutcome.Scored(key, sample.at(), value, score, anomalous, state.sinceAnomaly,
+                anomalous ? state.detector.lastEvidence() : Evidence.NONE);
     }
 
     /** The series' recent values, oldest first; empty for an unknown series. */

@@ -17,9 +17,6 @@ import java.util.Objects;
 public record PipelineSettings(String detector, double threshold, int recentValues, int quietPointsToResolve,
         Duration seriesRetention) {
 
-    /** The threshold until detectors ship their own. */
-    public static final double DEFAULT_THRESHOLD = 0.9;
-
     /** @throws IllegalArgumentException if the detector is unknown or a number is out of range */
     public PipelineSettings {
         Objects.requireNonNull(seriesRetention, "seriesRetention");
@@ -37,16 +34,18 @@ public record PipelineSettings(String detector, double threshold, int recentValu
     }
 
     /**
-     * The default detector at 0.9, 60 recent values (enough for a lagged correlation of 30 points or more), resolved
+     * The default detector at its shipped threshold, 60 recent values (enough for a lagged correlation of 30 points or more), resolved
      * after 10 quiet points, series kept for an hour.
      */
     public static PipelineSettings defaults() {
-        return new PipelineSettings(Detectors.DEFAULT, DEFAULT_THRESHOLD, 60, 10, Duration.ofHours(1));
+        return new PipelineSettings(Detectors.DEFAULT, Detectors.threshold(Detectors.DEFAULT), 60, 10,
+                Duration.ofHours(1));
     }
 
-    /** These settings with another detector. */
+    /** These settings with another detector, at that detector's shipped threshold. */
     public PipelineSettings withDetector(String value) {
-        return new PipelineSettings(value, threshold, recentValues, quietPointsToResolve, seriesRetention);
+        return new PipelineSettings(value, Detectors.threshold(value), recentValues, quietPointsToResolve,
+                seriesRetention);
     }
 
     /** These settings with another threshold. */

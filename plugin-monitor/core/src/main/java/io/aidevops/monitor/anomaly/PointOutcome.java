@@ -1,5 +1,6 @@
 package io.aidevops.monitor.anomaly;
 
+import io.aidevops.ai.anomaly.Evidence;
 import io.aidevops.monitor.metric.SeriesKey;
 
 import java.time.Instant;
@@ -20,9 +21,11 @@ public sealed interface PointOutcome permits PointOutcome.Scored, PointOutcome.S
      * @param anomalous whether the score reached the threshold
      * @param pointsSinceAnomaly scored points of the series since its last anomalous one (0 if this one is; the
      *        series' point count if it never had one)
+     * @param evidence what the detector says about an anomalous point (which view fired, its statistic and alarm
+     *        level); {@link Evidence#NONE} for points below the threshold, so quiet points cost nothing
      */
     record Scored(SeriesKey series, Instant at, double value, double score, boolean anomalous,
-            long pointsSinceAnomaly) implements PointOutcome {
+            long pointsSinceAnomaly, Evidence evidence) implements PointOutcome {
     }
 
     /**

@@ -115,7 +115,7 @@ public final class Demo {
         try (var monitor = new DemoMonitor(client, cluster.simulator().clock(), monitorFolder, NAMESPACE)) {
             monitor.start();
             out.println("    the monitor watches everything labelled app.kubernetes.io/managed-by=aidevops in " + NAMESPACE
-                    + ": a pass every 5 simulated seconds (scoring each series with detector "
+                    + ": a pass every 2 simulated seconds (scoring each series with detector "
                     + io.aidevops.ai.anomaly.Detectors.DEFAULT + ")");
             return acts(client, firstReady, kubeconfig, monitor);
         }
@@ -181,14 +181,20 @@ public final class Demo {
         awaitAvailable(client, SECOND_TAG);
         // The OOM alert resolves once its pods are gone and the settle time has passed without another kill.
         monitor.awaitRaised(line -> line.change() == AlertJournal.Change.RESOLVED
-                && line.alert().kind() == AlertKind.OOM_KILLED, Duration.ofSeconds(15));
+                && line.alert().kind() == AlertKind.OOM_KILLED, Duration.ofSeconds(20));
         var entries = monitor.journal().all();
-        entries.stream().filter(e -> e.alert().kind() == AlertKind.LIMIT_FORECAST).findFirst().ifPresent(e -> {
-            out.println("    the predictive alert's evidence:");
-            out.println("      " + e.alert().summary());
-            out.println("      raised " + Duration.between(e.raisedAt(), firstOom(entries)).toSeconds()
-                    + " simulated seconds before the first OOM kill");
-        });
+        monitor.lines().stream().filter(line -> line.change() == AlertJournal.Change.RAISED
+                && line.alert().kind() == AlertKind.LIMIT_FORECAST).findFirst().ifPresent(line -> {
+                    out.println("    the predictive alert, as raised:");
+                    out.println("      " + line.alert().summary());
+                    out.println("      raised " + Duration.between(line.at(), firstOom(entries)).toSeconds()
+                            + " simulated seconds before the first OOM kill");
+                });
+        monitor.lines().stream().filter(line -> line.change() == AlertJournal.Change.RAISED
+                && line.alert().kind() == AlertKind.METRIC_ANOMALY).findFirst().ifPresent(line -> {
+                    out.println("    the first anomaly's evidence: " + line.alert().evidence().series() + ", "
+                            + line.alert().evidence().explanation());
+                });
         out.println("    " + entries.size() + " alerts in " + monitor.journal().file() + "; see them with "
                 + "./aidevops alerts --demo --all");
         return entries;

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -27,13 +28,19 @@ import io.fabric8.kubernetes.client.KubernetesClient;
  */
 final class DemoMonitor implements AutoCloseable {
 
-    /** Real time between passes: 5 s of simulated time, as a busy production monitor might scrape. */
-    static final Duration PASS = Duration.ofMillis(500);
+    /**
+     * Simulated time between passes. The detectors learn each series for 150 points before they alarm, and the
+     * demo's world lasts only about six simulated minutes before the leak.
+     */
+    static final Duration PASS = Duration.ofSeconds(2);
+    /** How often the real clock is checked for the next pass: a tenth of a pass at the demo's speed. */
+    static final Duration CHECK = Duration.ofMillis(20);
 
     private final Monitor monitor;
     private final AlertJournal journal;
     private final Clock clock;
     private final List<AlertJournal.Line> lines = new CopyOnWriteArrayList<>();
+    private Instant lastPass;
     private final ScheduledExecutorService passes = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "demo-monitor");
         thread.setDaemon(true);
@@ -49,15 +56,28 @@ final class DemoMonitor implements AutoCloseable {
         var defaults = MonitorSettings.defaults();
         // Shorter than in production so that the demo shows alerts resolving within its minute.
         var watch = defaults.watch().withScope(WatchScope.suite().inNamespaces(namespace))
-                .withSettleTime(Duration.ofSeconds(60)).withUnavailableGrace(Duration.ofSeconds(60));
+                .withSettleTime(Duration.ofSeconds(60)).withUnavailableGrace(Duration.ofSeconds(60))
+                .withResolveGrace(Duration.ofSeconds(30));
         this.monitor = new Monitor(client, List.of(new PodScrapeSource()), journal, defaults.withWatch(watch), clock);
     }
 
     /** Starts the informers and the passes. */
     void start() {
         monitor.start();
-        passes.scheduleWithFixedDelay(() -> monitor.collect(clock.instant()), 0, PASS.toMillis(),
-                TimeUnit.MILLISECONDS);
+        passes.scheduleWithFixedDelay(this::passIfDue, 0, CHECK.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Passes on a grid of simulated time, as a production monitor's timer would: the series' timestamps are then
+     * evenly spaced, which the forecaster's step detection relies on, even when this thread is scheduled late.
+     */
+    private void passIfDue() {
+        long millis = clock.millis();
+        Instant due = Instant.ofEpochMilli(millis - Math.floorMod(millis, PASS.toMillis()));
+        if (lastPass == null || due.isAfter(lastPass)) {
+            lastPass = due;
+            monitor.collect(due);
+        }
     }
 
     /** Calls {@code listener} with every alert raised or resolved from now on. */

@@ -153,7 +153,7 @@ final class AnomalyAlerts {
         return Alert.of(AlertKind.LIMIT_FORECAST, severity, series.namespace(), series.workload(),
                 series.metricWithLabels(), workload + ": " + forecast.summary(),
                 "The " + series.metricWithLabels() + " of " + workload + " is " + number(point.value())
-                        + " and climbing: " + forecast.summary() + ". Forecast by damped-trend exponential "
+                        + " and climbing: " + forecast.summary() + ". Forecast by Holt's linear-trend exponential "
                         + "smoothing; the range is its 80 % interval.",
                 point.at(), evidence);
     }

@@ -240,7 +240,7 @@ public final class Monitor implements AutoCloseable {
         try {
             List<Alert> current = inspector.inspect(state, now, alerts::isOpen);
             for (RuntimeException failure : alerts.reconcile(alert -> alert.kind().isWorkloadState(), current,
-                    now)) {
+                    now, settings.watch().resolveGrace())) {
                 error("the alert sink failed", failure);
             }
         } catch (RuntimeException e) {

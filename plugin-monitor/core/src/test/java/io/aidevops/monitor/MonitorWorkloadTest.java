@@ -82,6 +82,8 @@ class MonitorWorkloadTest {
         cluster.client().pods().inNamespace(MonitoredCluster.NAMESPACE).withName(pod).delete();
         cluster.rollOut("shop");
         run(monitor, Duration.ofSeconds(30));
+        assertThat(sink.resolved(AlertKind.CRASH_LOOP)).as("gone for less than the resolve grace").isEmpty();
+        run(monitor, WatchSettings.defaults().resolveGrace());
         Eventually.until("the crash loop resolved", () -> !sink.resolved(AlertKind.CRASH_LOOP).isEmpty());
         run(monitor, Duration.ofMinutes(1));
         assertThat(sink.resolved(AlertKind.CRASH_LOOP)).hasSize(1);
@@ -104,7 +106,7 @@ class MonitorWorkloadTest {
                 .anySatisfy(line -> assertThat(line).contains("OOMKilled (code 137)"));
         assertThat(sink.resolved(AlertKind.OOM_KILLED)).as("still within the settle time").isEmpty();
 
-        run(monitor, WatchSettings.defaults().settleTime());
+        run(monitor, WatchSettings.defaults().settleTime().plus(WatchSettings.defaults().resolveGrace()));
         assertThat(sink.resolved(AlertKind.OOM_KILLED)).hasSize(1);
         assertThat(sink.raised(AlertKind.OOM_KILLED)).hasSize(1);
         assertThat(monitor.openAlerts()).isEmpty();
@@ -131,7 +133,7 @@ class MonitorWorkloadTest {
 
         cluster.setImage("web", "web:3");
         cluster.rollOut("web");
-        run(monitor, Duration.ofSeconds(30));
+        run(monitor, Duration.ofSeconds(30).plus(WatchSettings.defaults().resolveGrace()));
         Eventually.until("the rollout alert resolved", () -> !sink.resolved(AlertKind.ROLLOUT_FAILED).isEmpty());
         assertThat(sink.raised(AlertKind.ROLLOUT_FAILED)).hasSize(1);
     }
@@ -151,7 +153,7 @@ class MonitorWorkloadTest {
         assertThat(second.openAlerts()).extracting(Alert::kind).containsExactly(AlertKind.OOM_KILLED);
         assertThat(second.stats().alertsRaised()).isZero();
 
-        run(second, WatchSettings.defaults().settleTime());
+        run(second, WatchSettings.defaults().settleTime().plus(WatchSettings.defaults().resolveGrace()));
         assertThat(sink.resolved(AlertKind.OOM_KILLED)).hasSize(1);
     }
 

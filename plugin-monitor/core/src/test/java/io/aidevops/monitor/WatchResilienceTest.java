@@ -142,8 +142,10 @@ class WatchResilienceTest {
         monitor();
         // Whether the delete arrives by the re-established watch or by the relist, the alert resolves once.
         client.pods().inNamespace("default").withName("shop-1").delete();
+        // Resolved once the problem has stayed gone for the resolve grace.
         Eventually.until("the crash loop resolved", () -> {
             monitor.collect(NOW);
+            monitor.collect(NOW.plus(io.aidevops.monitor.watch.WatchSettings.defaults().resolveGrace()));
             return !sink.resolved().isEmpty();
         });
 

@@ -1,8 +1,10 @@
 package io.aidevops.monitor.alert;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +27,7 @@ public final class OpenAlerts {
 
     private final AlertSink sink;
     private final Map<String, Alert> open = new LinkedHashMap<>();
+    private final Map<String, Instant> missingSince = new HashMap<>();
     private long raised;
     private long resolved;
 
@@ -73,6 +76,7 @@ public final class OpenAlerts {
         }
         sink.resolve(alert, at);
         open.remove(fingerprint);
+        missingSince.remove(fingerprint);
         resolved++;
         return true;
     }
@@ -86,10 +90,23 @@ public final class OpenAlerts {
      */
     public synchronized List<RuntimeException> reconcile(Predicate<Alert> inScope, Collection<Alert> current,
             Instant at) {
+        return reconcile(inScope, current, at, Duration.ZERO);
+    }
+
+    /**
+     * As {@link #reconcile(Predicate, Collection, Instant)}, but an alert is resolved only once it has been missing
+     * for {@code grace}: when the OOM-killed pod of a leaking release is replaced, the next one is killed moments
+     * later, and one alert that stays open says more than a resolve and a raise a second apart.
+     *
+     * @return what the sink threw, one per failed call; empty normally
+     */
+    public synchronized List<RuntimeException> reconcile(Predicate<Alert> inScope, Collection<Alert> current,
+            Instant at, Duration grace) {
         List<RuntimeException> failures = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (Alert alert : current) {
             seen.add(alert.fingerprint());
+            missingSince.remove(alert.fingerprint());
             try {
                 raise(alert);
             } catch (RuntimeException e) {
@@ -98,6 +115,10 @@ public final class OpenAlerts {
         }
         for (Alert alert : List.copyOf(open.values())) {
             if (inScope.test(alert) && !seen.contains(alert.fingerprint())) {
+                Instant missing = missingSince.computeIfAbsent(alert.fingerprint(), fingerprint -> at);
+                if (Duration.between(missing, at).compareTo(grace) < 0) {
+                    continue;
+                }
                 try {
                     resolve(alert.fingerprint(), at);
                 } catch (RuntimeException e) {

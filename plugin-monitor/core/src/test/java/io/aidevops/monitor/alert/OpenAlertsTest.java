@@ -52,6 +52,24 @@ class OpenAlertsTest {
     }
 
     @Test
+    void aProblemMustStayGoneForTheGraceBeforeItResolvesAndComingBackStartsTheGraceAgain() {
+        var grace = java.time.Duration.ofMinutes(1);
+        alerts.reconcile(alert -> true, List.of(alert("shop", AT)), AT, grace);
+        alerts.reconcile(alert -> true, List.of(), AT.plusSeconds(10), grace);
+        alerts.reconcile(alert -> true, List.of(), AT.plusSeconds(60), grace);
+        alerts.reconcile(alert -> true, List.of(alert("shop", AT.plusSeconds(65))), AT.plusSeconds(65), grace);
+        alerts.reconcile(alert -> true, List.of(), AT.plusSeconds(70), grace);
+        alerts.reconcile(alert -> true, List.of(), AT.plusSeconds(129), grace);
+
+        assertThat(sink.resolved()).as("gone from 10 s to 65 s, then from 70 s: never a full minute").isEmpty();
+
+        alerts.reconcile(alert -> true, List.of(), AT.plusSeconds(130), grace);
+
+        assertThat(sink.raised()).hasSize(1);
+        assertThat(sink.resolved()).hasSize(1);
+    }
+
+    @Test
     void fingerprintsRaisedByAnEarlierRunAreAdoptedNotRaisedAgain() {
         new OpenAlerts(sink).raise(alert("shop", AT));
         OpenAlerts restarted = new OpenAlerts(sink);

@@ -70,11 +70,12 @@ public final class AlertJournal implements AlertSink {
     /**
      * An alert and what became of it.
      *
-     * @param alert the alert as last raised
+     * @param alert the alert as raised, with the evidence that raised it
+     * @param latest the alert as the monitor last described it (when it resolved, for a resolved one)
      * @param raisedAt when it was raised
      * @param resolvedAt when it was resolved, or null while it is open
      */
-    public record Entry(Alert alert, Instant raisedAt, Instant resolvedAt) {
+    public record Entry(Alert alert, Alert latest, Instant raisedAt, Instant resolvedAt) {
         /** Whether it is still open. */
         public boolean open() {
             return resolvedAt == null;
@@ -141,14 +142,15 @@ public final class AlertJournal implements AlertSink {
 
     private void apply(Line line) {
         String fingerprint = line.alert().fingerprint();
+        Entry known = entries.remove(fingerprint);
         if (line.change() == Change.RAISED) {
-            Entry known = entries.remove(fingerprint);
-            Instant raisedAt = known != null && known.open() ? known.raisedAt() : line.at();
-            entries.put(fingerprint, new Entry(line.alert(), raisedAt, null));
+            boolean stillOpen = known != null && known.open();
+            entries.put(fingerprint, new Entry(stillOpen ? known.alert() : line.alert(), line.alert(),
+                    stillOpen ? known.raisedAt() : line.at(), null));
         } else {
-            Entry known = entries.remove(fingerprint);
+            Alert raised = known != null ? known.alert() : line.alert();
             Instant raisedAt = known != null ? known.raisedAt() : line.alert().firstSeen();
-            entries.put(fingerprint, new Entry(line.alert(), raisedAt, line.at()));
+            entries.put(fingerprint, new Entry(raised, line.alert(), raisedAt, line.at()));
         }
     }
 
@@ -180,13 +182,13 @@ public final class AlertJournal implements AlertSink {
         if (entry == null || !entry.open()) {
             return false;
         }
-        resolve(entry.alert(), at);
+        resolve(entry.latest(), at);
         return true;
     }
 
     @Override
     public synchronized Collection<Alert> raisedAlerts() {
-        return entries.values().stream().filter(Entry::open).map(Entry::alert).toList();
+        return entries.values().stream().filter(Entry::open).map(Entry::latest).toList();
     }
 
     /** The open alerts, most recently raised first. */
@@ -251,7 +253,7 @@ public final class AlertJournal implements AlertSink {
                 written++;
                 if (!entry.open()) {
                     text.append(JSON.writeValueAsString(new Line(Change.RESOLVED, entry.resolvedAt(),
-                            entry.alert()))).append('\n');
+                            entry.latest()))).append('\n');
                     written++;
                 }
             }

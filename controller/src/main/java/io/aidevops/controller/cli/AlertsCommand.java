@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-import io.aidevops.controller.monitor.AlertJournal;
+import io.aidevops.monitor.alert.AlertJournal;
 import io.aidevops.controller.monitor.MonitorFolder;
 import io.aidevops.monitor.alert.Alert;
 import io.aidevops.monitor.alert.CorrelatedSignal;

@@ -12,7 +12,7 @@ import io.aidevops.controller.kube.ClusterTargets;
 import io.aidevops.controller.kube.EmbeddedKubeconfig;
 import io.aidevops.controller.logging.LogSetup;
 import io.aidevops.controller.service.AnalysisRoutes;
-import io.aidevops.controller.monitor.AlertJournal;
+import io.aidevops.monitor.alert.AlertJournal;
 import io.aidevops.controller.monitor.BackgroundMonitor;
 import io.aidevops.controller.monitor.MonitorFolder;
 import io.aidevops.controller.monitor.MonitorSetup;

@@ -20,7 +20,7 @@ import java.util.Objects;
 import io.aidevops.ai.canary.CanaryAnalysis;
 import io.aidevops.ai.canary.Thresholds;
 import io.aidevops.cluster.EmbeddedCluster;
-import io.aidevops.controller.monitor.AlertJournal;
+import io.aidevops.monitor.alert.AlertJournal;
 import io.aidevops.deploy.kube.Sleeper;
 import io.aidevops.deploy.metrics.PodScrapeMetricProvider;
 import io.aidevops.deploy.rollout.AnalysisMetric;

@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
-import io.aidevops.controller.monitor.AlertJournal;
+import io.aidevops.monitor.alert.AlertJournal;
 import io.aidevops.monitor.Monitor;
 import io.aidevops.monitor.MonitorSettings;
 import io.aidevops.monitor.MonitorStats;

@@ -1,6 +1,6 @@
 package io.aidevops.controller.demo;
 
-import io.aidevops.controller.monitor.AlertJournal;
+import io.aidevops.monitor.alert.AlertJournal;
 
 import java.util.List;
 

@@ -14,6 +14,7 @@ import io.aidevops.controller.service.ClusterAccess;
 import io.aidevops.monitor.Monitor;
 import io.aidevops.monitor.MonitorSettings;
 import io.aidevops.monitor.MonitorStats;
+import io.aidevops.monitor.alert.AlertJournal;
 import io.aidevops.monitor.metric.MetricSource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import org.slf4j.Logger;

@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
-import io.aidevops.controller.monitor.AlertJournal;
+import io.aidevops.monitor.alert.AlertJournal;
 import io.aidevops.controller.monitor.BackgroundMonitor;
 
 /**

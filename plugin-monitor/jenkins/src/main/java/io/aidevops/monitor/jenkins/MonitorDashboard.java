@@ -16,6 +16,7 @@ import hudson.Extension;
 import hudson.model.RootAction;
 import io.aidevops.monitor.MonitorStats;
 import io.aidevops.monitor.alert.Alert;
+import io.aidevops.monitor.alert.AlertJournal;
 import io.aidevops.monitor.alert.CorrelatedSignal;
 import io.aidevops.monitor.alert.Evidence;
 import io.aidevops.monitor.alert.Severity;
@@ -109,7 +110,7 @@ public final class MonitorDashboard implements RootAction {
     /** The latest resolved alerts, most recent first. */
     public List<AlertView> getResolvedAlerts() {
         try {
-            return MonitorWork.get().store().resolvedEntries(RESOLVED_SHOWN).stream()
+            return MonitorWork.get().store().resolved(RESOLVED_SHOWN).stream()
                     .map(entry -> new AlertView(entry.alert(), entry.resolvedAt()))
                     .toList();
         } catch (IOException e) {
@@ -150,7 +151,7 @@ public final class MonitorDashboard implements RootAction {
         MonitorWork work = MonitorWork.get();
         MonitorWork.Status status = work.status();
         List<Map<String, Object>> resolved = new ArrayList<>();
-        for (JenkinsAlertStore.Entry entry : work.store().resolvedEntries(RESOLVED_SHOWN)) {
+        for (AlertJournal.Entry entry : work.store().resolved(RESOLVED_SHOWN)) {
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("alert", entry.alert());
             item.put("raisedAt", entry.raisedAt());
@@ -167,7 +168,7 @@ public final class MonitorDashboard implements RootAction {
         response.setContentType("application/json;charset=UTF-8");
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Cache-Control", "no-store");
-        JenkinsAlertStore.json().writeValue(response.getWriter(), body);
+        AlertJournal.mapper().writeValue(response.getWriter(), body);
     }
 
     // ---- views: the core's values as text, with bean getters for Jelly ----

@@ -17,13 +17,14 @@ import hudson.model.TaskListener;
 import io.aidevops.monitor.Monitor;
 import io.aidevops.monitor.MonitorStats;
 import io.aidevops.monitor.alert.Alert;
+import io.aidevops.monitor.alert.AlertJournal;
 import jenkins.model.Jenkins;
 
 /**
  * Runs the core's {@link Monitor} inside Jenkins, as the CLI service's {@code BackgroundMonitor} does: one collection
  * pass every configured interval; a monitor started on the configured cluster at the first pass, and started anew
  * when the configuration or a credential's content changes or when the last start failed. Alerts go to the
- * {@link JenkinsAlertStore}; every decision about them is the core's.
+ * {@link AlertJournal}; every decision about them is the core's.
  *
  * <p>Jenkins asks a {@code PeriodicWork} for its recurrence period once, when it schedules it, so the task wakes up
  * every {@link #TICK_MILLIS} ms and runs a pass when the configured interval has passed (at once after a configuration
@@ -32,6 +33,9 @@ import jenkins.model.Jenkins;
  */
 @Extension
 public final class MonitorWork extends AsyncPeriodicWork {
+
+    /** Where the alerts are kept, under {@code JENKINS_HOME}. */
+    static final String FOLDER = "aidevops-monitor";
 
     /** How often the task wakes up: the granularity of the configured interval. */
     static final long TICK_MILLIS = 5_000;
@@ -61,7 +65,7 @@ public final class MonitorWork extends AsyncPeriodicWork {
     }
 
     private final Object storeLock = new Object();
-    private volatile JenkinsAlertStore store;
+    private volatile AlertJournal store;
     private volatile Running running;
     private volatile Status status = new Status("not started yet", null, null);
     private volatile boolean closed;
@@ -131,7 +135,7 @@ public final class MonitorWork extends AsyncPeriodicWork {
 
     private void pass(MonitorConfiguration config, Instant now, TaskListener log) {
         MonitorConnection.Plan plan;
-        JenkinsAlertStore sink;
+        AlertJournal sink;
         try {
             sink = store();
             plan = MonitorConnection.plan(config);
@@ -153,7 +157,7 @@ public final class MonitorWork extends AsyncPeriodicWork {
     }
 
     /** Starts a monitor on the plan's cluster; null (with the reason in the status) if it cannot watch it. */
-    private Running start(MonitorConnection.Plan plan, JenkinsAlertStore sink, Duration interval, TaskListener log) {
+    private Running start(MonitorConnection.Plan plan, AlertJournal sink, Duration interval, TaskListener log) {
         MonitorConnection connection;
         try {
             connection = plan.open();
@@ -204,13 +208,13 @@ public final class MonitorWork extends AsyncPeriodicWork {
     }
 
     /** The alert store in {@code JENKINS_HOME/aidevops-monitor}, opened once. */
-    JenkinsAlertStore store() throws IOException {
-        JenkinsAlertStore opened = store;
+    AlertJournal store() throws IOException {
+        AlertJournal opened = store;
         if (opened == null) {
             synchronized (storeLock) {
                 opened = store;
                 if (opened == null) {
-                    opened = JenkinsAlertStore.open(new File(Jenkins.get().getRootDir(), JenkinsAlertStore.FOLDER));
+                    opened = AlertJournal.open(new File(Jenkins.get().getRootDir(), FOLDER).toPath());
                     store = opened;
                 }
             }

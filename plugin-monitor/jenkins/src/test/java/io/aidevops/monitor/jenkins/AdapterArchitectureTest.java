@@ -50,6 +50,5 @@ class AdapterArchitectureTest {
             .should().haveSimpleName("MonitorConfiguration")
             .orShould().haveSimpleName("MonitorWork")
             .orShould().haveSimpleName("MonitorConnection")
-            .orShould().haveSimpleName("JenkinsAlertStore")
             .orShould().haveSimpleName("MonitorDashboard");
 }

@@ -1,4 +1,4 @@
-package io.aidevops.controller.monitor;
+package io.aidevops.monitor.alert;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,11 +10,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.aidevops.monitor.alert.Alert;
-import io.aidevops.monitor.alert.AlertKind;
-import io.aidevops.monitor.alert.Evidence;
-import io.aidevops.monitor.alert.Forecast;
-import io.aidevops.monitor.alert.Severity;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,4 +1,4 @@
-package io.aidevops.controller.monitor;
+package io.aidevops.monitor.alert;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,16 +21,16 @@ import java.util.function.Consumer;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.aidevops.controller.service.Json;
-import io.aidevops.monitor.alert.Alert;
-import io.aidevops.monitor.alert.AlertSink;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The alerts the monitor raised, kept in a JSON Lines file in the data directory until the incident module takes them
- * over: one line per raise or resolve, appended, so a crash loses at most the line being written. A restarted monitor
- * reads the open fingerprints back and raises none of them again.
+ * The alerts the monitor raised, kept in a JSON Lines file (the CLI service's data directory, or {@code JENKINS_HOME})
+ * until the incident module takes them over: one line per raise or resolve, appended, so a crash loses at most the
+ * line being written. A restarted monitor adopts the open alerts and raises none of them again.
  *
  * <p>A line that cannot be read (a torn last line, a hand edit) is skipped with a warning naming the file and line;
  * the file is never truncated for it. When the file has grown to {@link #COMPACT_AFTER} lines it is rewritten with
@@ -45,7 +45,7 @@ public final class AlertJournal implements AlertSink {
     static final int KEEP_RESOLVED = 1_000;
 
     private static final Logger LOG = LoggerFactory.getLogger(AlertJournal.class);
-    private static final ObjectMapper JSON = Json.mapper();
+    private static final ObjectMapper JSON = mapper();
 
     /** What happened to an alert, one line of the file. */
     public enum Change {
@@ -87,6 +87,15 @@ public final class AlertJournal implements AlertSink {
     private final List<Consumer<Line>> listeners = new CopyOnWriteArrayList<>();
     private final List<String> unreadable = new ArrayList<>();
     private int lines;
+
+    /**
+     * The JSON form of alerts and journal lines: ISO-8601 times. For callers that render journal entries, so every
+     * face shows the same JSON.
+     */
+    public static ObjectMapper mapper() {
+        return JsonMapper.builder().addModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
+    }
 
     private AlertJournal(Path file) {
         this.file = file;
@@ -200,6 +209,12 @@ public final class AlertJournal implements AlertSink {
     /** Every alert the journal holds, open or resolved, most recently raised first. */
     public synchronized List<Entry> all() {
         return entries.values().stream().sorted(Comparator.comparing(Entry::raisedAt).reversed()).toList();
+    }
+
+    /** The latest resolved alerts, most recently resolved first, at most {@code limit} of them. */
+    public synchronized List<Entry> resolved(int limit) {
+        return entries.values().stream().filter(e -> !e.open())
+                .sorted(Comparator.comparing(Entry::resolvedAt).reversed()).limit(limit).toList();
     }
 
     /** The lines that could not be read when the journal was opened, each with file and line. */

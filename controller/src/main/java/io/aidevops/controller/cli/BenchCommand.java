@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
 /** {@code aidevops bench canary} and {@code aidevops bench forecast}. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks of the suite's decisions on generated, labelled data and on the NAB corpus.",
-        subcommands = {BenchCommand.Canary.class, BenchCommand.Forecast.class})
+        subcommands = {BenchCommand.Canary.class, BenchCommand.Forecast.class, BenchCommand.Monitor.class})
 final class BenchCommand {
 
     /** {@code bench canary}. */
@@ -117,6 +117,81 @@ final class BenchCommand {
                 context().out().print(ForecastEvaluation.text(report));
             }
             context().out().flush();
+            return ExitCodes.OK;
+        }
+    }
+
+    /** {@code bench monitor}. */
+    @Command(name = "monitor", mixinStandardHelpOptions = true,
+            description = {"Measure how many series one monitor holds: the monitor's metric path (a detector and a "
+                    + "ring of recent values per series, limit forecasts, alerts) fed by a simulated source for "
+                    + "--passes passes on one thread. Reports CPU per pass against the interval, points per CPU "
+                    + "second, and the heap that stays in use.",
+                    "Run with a heap limit to check a memory budget: AIDEVOPS_JAVA_OPTS=-Xmx512m ./aidevops bench "
+                            + "monitor. Progress on standard error."})
+    static final class Monitor extends Subcommand implements Callable<Integer> {
+        @Option(names = "--series", defaultValue = "100000", paramLabel = "N",
+                description = "Series to hold, 10 to 10000000 (default: ${DEFAULT-VALUE}).")
+        int series;
+
+        @Option(names = "--interval", defaultValue = "15", paramLabel = "SECONDS",
+                description = "Simulated seconds between passes (default: ${DEFAULT-VALUE}).")
+        int interval;
+
+        @Option(names = "--passes", defaultValue = "300", paramLabel = "N",
+                description = "Passes in all; the first 200 warm the detectors up and are not timed "
+                        + "(default: ${DEFAULT-VALUE}).")
+        int passes;
+
+        @Option(names = "--detector", defaultValue = io.aidevops.ai.anomaly.Detectors.DEFAULT, paramLabel = "NAME",
+                description = "The detector of every series (default: ${DEFAULT-VALUE}).")
+        String detector;
+
+        @Mixin
+        FormatOption format;
+
+        @Override
+        public Integer call() {
+            if (series < 10 || series > 10_000_000) {
+                throw new UserException("--series must be from 10 to 10000000, was " + series, ExitCodes.USAGE);
+            }
+            if (interval < 1 || passes < 201) {
+                throw new UserException("--interval must be at least 1 and --passes at least 201", ExitCodes.USAGE);
+            }
+            try {
+                io.aidevops.ai.anomaly.Detectors.descriptor(detector);
+            } catch (IllegalArgumentException e) {
+                throw new UserException("--detector: " + e.getMessage(), ExitCodes.USAGE);
+            }
+            var err = context().err();
+            int[] shown = {-1};
+            var result = io.aidevops.controller.bench.MonitorCapacity.run(series, java.time.Duration.ofSeconds(
+                    interval), passes, 200, detector, 20260101L, percent -> {
+                        if (percent / 10 != shown[0]) {
+                            shown[0] = percent / 10;
+                            err.print(percent + "% ");
+                            err.flush();
+                        }
+                    });
+            err.println();
+            var out = context().out();
+            if (format.json()) {
+                Output.json(out, result);
+            } else {
+                out.printf(java.util.Locale.ROOT, "%,d series (detector %s), %d passes every %d s, the last %d timed%n",
+                        result.series(), result.detector(), result.passes(), interval,
+                        result.passes() - result.warmUpPasses());
+                out.printf(java.util.Locale.ROOT, "CPU per pass   %.0f ms mean, %.0f ms worst: %.1f %% of one core "
+                        + "at this interval%n", result.cpuMillisPerPass(), result.worstCpuMillisPerPass(),
+                        100 * result.shareOfOneCore());
+                out.printf(java.util.Locale.ROOT, "throughput     %,.0f points per CPU second%n",
+                        result.pointsPerSecond());
+                out.printf(java.util.Locale.ROOT, "heap in use    %.0f MiB after a full GC (%.0f bytes per series), "
+                        + "limit %.0f MiB%n", result.heapUsedMiB(), result.heapPerSeriesBytes(), result.maxHeapMiB());
+                out.printf("alerts raised  %d (level shifts injected into %d series): %s%n", result.alertsRaised(),
+                        result.injectedAnomalies(), result.alertsByKindAndMetric());
+            }
+            out.flush();
             return ExitCodes.OK;
         }
     }

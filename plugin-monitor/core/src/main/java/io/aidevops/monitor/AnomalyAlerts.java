@@ -36,12 +36,21 @@ import java.util.OptionalDouble;
  * forecast clears. Anomaly alerts carry the forecast of their series and the other series of the workload that
  * moved with it.
  */
-final class AnomalyAlerts {
+public final class AnomalyAlerts {
 
     /** A predictive alert this close to the breach is critical: there is little time left to act. */
     static final Duration CRITICAL_WITHIN = Duration.ofMinutes(15);
     /** Signals listed with an anomaly: enough to point somewhere, few enough to read. */
     static final int MAX_RELATED = 3;
+    /**
+     * How far from the median of its recent values, in robust standard deviations (1.4826 MAD), an alarming point
+     * must be before it is an alert. Detectors tuned on NAB alarm on new extremes, which is right for its series but,
+     * over 100,000 production series with morning ramps, would be an alert per series within the hour (measured
+     * with {@code aidevops bench monitor}: 9,971 alerts from 10,000 series in 75 minutes). The MAD of 60 recent
+     * values is itself noisy, so the floor is high: on 2,000 simulated noisy series, 2,037 record alarms became 90
+     * alerts at 4, 15 at 5 and 2 at 6.
+     */
+    static final double MATERIAL_ROBUST_Z = 6;
 
     private final AnomalyPipeline pipeline;
     private final OpenAlerts alerts;
@@ -49,7 +58,14 @@ final class AnomalyAlerts {
     private final SeriesLimits limits;
     private final Map<SeriesKey, Integer> clearForecasts = new HashMap<>();
 
-    AnomalyAlerts(AnomalyPipeline pipeline, OpenAlerts alerts, BreachForecasts forecasts, SeriesLimits limits) {
+    /**
+     * @param pipeline the scored series, for evidence and correlation
+     * @param alerts the open alerts, in front of the sink
+     * @param forecasts the forecasters of series with limits
+     * @param limits which series have a limit
+     */
+    public AnomalyAlerts(AnomalyPipeline pipeline, OpenAlerts alerts, BreachForecasts forecasts,
+            SeriesLimits limits) {
         this.pipeline = pipeline;
         this.alerts = alerts;
         this.forecasts = forecasts;
@@ -57,16 +73,38 @@ final class AnomalyAlerts {
     }
 
     /** Acts on one scored point of {@code workload}. */
-    void take(PointOutcome.Scored point, Workload workload) {
+    public void take(PointOutcome.Scored point, Workload workload) {
         SeriesKey series = point.series();
         Optional<Breach> breach = forecast(point, workload);
         String fingerprint = fingerprint(series);
-        if (point.anomalous()) {
+        if (point.anomalous() && material(point, pipeline.recentValues(series))) {
             alerts.raise(alert(point, breach));
         } else if (point.pointsSinceAnomaly() >= pipeline.settings().quietPointsToResolve()
                 && alerts.isOpen(fingerprint)) {
             alerts.resolve(fingerprint, point.at());
         }
+    }
+
+    /** Whether the point stands out from its recent values by {@link #MATERIAL_ROBUST_Z} robust deviations. */
+    static boolean material(PointOutcome.Scored point, List<Float> recent) {
+        int n = recent.size() - 1; // the last one is the point itself
+        if (n < 5) {
+            return true;
+        }
+        double[] before = new double[n];
+        for (int i = 0; i < n; i++) {
+            before[i] = recent.get(i);
+        }
+        java.util.Arrays.sort(before);
+        double median = before[n / 2];
+        double[] deviations = new double[n];
+        for (int i = 0; i < n; i++) {
+            deviations[i] = Math.abs(before[i] - median);
+        }
+        java.util.Arrays.sort(deviations);
+        double scale = 1.4826 * deviations[n / 2];
+        double distance = Math.abs(point.value() - median);
+        return scale == 0 ? distance > 0 : distance / scale >= MATERIAL_ROBUST_Z;
     }
 
     private Optional<Breach> forecast(PointOutcome.Scored point, Workload workload) {
@@ -96,7 +134,7 @@ final class AnomalyAlerts {
      *
      * @return what the sink threw, one per failed resolution
      */
-    List<RuntimeException> forgotten(List<SeriesKey> series, Instant now) {
+    public List<RuntimeException> forgotten(List<SeriesKey> series, Instant now) {
         List<RuntimeException> failures = new ArrayList<>();
         forecasts.forget(series);
         for (SeriesKey key : series) {

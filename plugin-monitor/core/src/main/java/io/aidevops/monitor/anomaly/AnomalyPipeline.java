@@ -9,10 +9,12 @@ import io.aidevops.monitor.metric.SeriesKey;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -28,6 +30,8 @@ public final class AnomalyPipeline {
     private final PipelineSettings settings;
     private final Supplier<StreamingDetector> detectors;
     private final Map<SeriesKey, Series> series = new HashMap<>();
+    // The series of each workload, so an alert's correlation reads a handful of series, not all of them.
+    private final Map<String, Set<SeriesKey>> byWorkload = new HashMap<>();
     private long points;
     private long notANumber;
     private long infinite;
@@ -70,7 +74,12 @@ public final class AnomalyPipeline {
             infinite++;
             return new PointOutcome.Skipped(key, PointOutcome.Reason.INFINITE);
         }
-        Series state = series.computeIfAbsent(key, k -> new Series(detectors.get(), settings.recentValues()));
+        Series state = series.get(key);
+        if (state == null) {
+            state = new Series(detectors.get(), settings.recentValues());
+            series.put(key, state);
+            byWorkload.computeIfAbsent(workloadOf(key), k -> new HashSet<>()).add(key);
+        }
         if (state.last != null && !sample.at().isAfter(state.last)) {
             nonMonotonic++;
             return new PointOutcome.Skipped(key, PointOutcome.Reason.NON_MONOTONIC);
@@ -95,18 +104,15 @@ public final class AnomalyPipeline {
 
     /**
      * The recent values of every series of one workload, for finding the signals that moved with an anomalous one.
-     * Linear in the number of series: meant for the rare moment an alert is raised, not for every point.
      *
      * @return series to their recent values, oldest first
      */
     public synchronized Map<SeriesKey, List<Float>> recentValuesOfWorkload(String namespace, String workload) {
         Map<SeriesKey, List<Float>> values = new java.util.TreeMap<>(java.util.Comparator.comparing(
                 SeriesKey::displayName));
-        series.forEach((key, state) -> {
-            if (key.namespace().equals(namespace) && key.workload().equals(workload)) {
-                values.put(key, state.recent.values());
-            }
-        });
+        for (SeriesKey key : byWorkload.getOrDefault(namespace + "/" + workload, Set.of())) {
+            values.put(key, series.get(key).recent.values());
+        }
         return values;
     }
 
@@ -130,10 +136,18 @@ public final class AnomalyPipeline {
             boolean idle = last == null || last.isBefore(horizon);
             if (idle) {
                 forgotten.add(entry.getKey());
+                Set<SeriesKey> siblings = byWorkload.get(workloadOf(entry.getKey()));
+                if (siblings != null && siblings.remove(entry.getKey()) && siblings.isEmpty()) {
+                    byWorkload.remove(workloadOf(entry.getKey()));
+                }
             }
             return idle;
         });
         return forgotten;
+    }
+
+    private static String workloadOf(SeriesKey key) {
+        return key.namespace() + "/" + key.workload();
     }
 
     /** How many series have state. */

@@ -91,6 +91,7 @@ public final class CompositeDetector implements StreamingDetector {
     private final ViewHold noveltyHold = new ViewHold(NOVELTY_HOLD);
     private long points;
 
+    /** Whether upward spikes count; drops always do. */
     private final boolean spikes;
     private Evidence.Component component = Evidence.Component.NONE;
     private double statistic;
@@ -106,8 +107,12 @@ public final class CompositeDetector implements StreamingDetector {
     }
 
     /**
-     * The detector without its spike view: on NAB about half the false alarms (149 rows against 273) for a few
-     * windows fewer, so better under the low-false-positive profile and a quieter pager.
+     * The detector whose spike view sees drops only. An upward spike inside the range seen so far is a height the
+     * series has reached before, and on NAB such spikes were mostly false alarms (series are bursty upwards); a drop
+     * far below the expected level is rarer news. About half the false-alarm rows of the default for a few windows
+     * fewer: better under the low-false-positive profile and a quieter pager. It beat the variant with no spike view
+     * at all on all three NAB profiles (standard 69.9 against 69.1, low FP 64.6 against 63.8, low FN 73.6 against
+     * 72.8).
      */
     public static CompositeDetector quiet() {
         return new CompositeDetector(false);
@@ -119,7 +124,8 @@ public final class CompositeDetector implements StreamingDetector {
         points++;
         double beyond = novelty.beyondRange(value);
         boolean novel = novelty.observe(value);
-        double z = baseline.zThenLearn(epochSeconds, value, novelty.range());
+        double signedZ = baseline.zThenLearn(epochSeconds, value, novelty.range());
+        double z = Math.abs(signedZ);
         if (points == 1) {
             return 0;
         }
@@ -131,7 +137,7 @@ public final class CompositeDetector implements StreamingDetector {
             component = Evidence.Component.NONE;
             return 0;
         }
-        double spikeRatio = spikes ? Math.min(z / spikeLevel, SPIKE_CAP) : 0;
+        double spikeRatio = spikes || signedZ < 0 ? Math.min(z / spikeLevel, SPIKE_CAP) : 0;
         double deviationRatio = deviationHold.apply(deviationZ / DEVIATION_Z);
         double noveltyRatio = noveltyHold.apply(noveltyZ / NOVELTY_Z);
         double recordRatio = beyond / RECORD_SHARE;
@@ -141,7 +147,7 @@ public final class CompositeDetector implements StreamingDetector {
         // and "spike" says more than "deviation" about it.
         if (recordRatio >= 1 || recordRatio == ratio) {
             explain(Evidence.Component.RECORD, beyond, RECORD_SHARE);
-        } else if (spikes && (spikeRatio >= 1 || spikeRatio == ratio)) {
+        } else if (spikeRatio >= 1 || spikeRatio == ratio && spikeRatio > 0) {
             explain(Evidence.Component.SPIKE, z, spikeLevel);
         } else if (deviationRatio >= 1 || deviationRatio == ratio) {
             explain(Evidence.Component.DEVIATION, deviationZ, DEVIATION_Z);

@@ -16,7 +16,8 @@ public final class Detectors {
                     "spike, deviation (shift/trend/variance) and pattern novelty, calibrated per series, with a "
                             + "cool-down"),
             new Descriptor("composite-quiet", CompositeDetector.THRESHOLD, CompositeDetector::quiet,
-                    "the composite without its spike view: half the false alarms, a few anomalies fewer"),
+                    "the composite with its spike view for drops only: half the false alarms, a few anomalies "
+                            + "fewer"),
             new Descriptor("ewma-z", EwmaZDetector.ALARM, EwmaZDetector::new,
                     "baseline: short against long exponential average, with a cool-down"));
 

@@ -52,6 +52,11 @@ final class PatternNovelty {
         return Math.max(0, Math.max(value - high, low - value)) / range;
     }
 
+    /** Whether a value lies above everything seen so far. Call it before {@link #observe} takes the value in. */
+    boolean aboveRange(double value) {
+        return points >= 2 && value > high;
+    }
+
     /** The spread of the values seen so far. */
     double range() {
         return high - low;

@@ -22,8 +22,8 @@ final class RobustBaseline {
     private double deviation;
 
     /**
-     * Scores a value as a robust z (distance from the expected value in scales), then learns from it: the point
-     * must not explain itself away.
+     * Scores a value as a signed robust z (distance from the expected value in scales, negative below it), then
+     * learns from it: the point must not explain itself away.
      *
      * @param range the spread of the values seen so far, including this one
      */
@@ -36,7 +36,7 @@ final class RobustBaseline {
         int hour = DailyProfile.hour(epochSeconds);
         double scale = Math.max(deviation, Math.max(RANGE_FLOOR * range, 1e-9 * Math.max(1, Math.abs(mean))));
         double expectedOffset = daily.offset(hour);
-        double z = Math.abs(value - mean - expectedOffset) / scale;
+        double z = (value - mean - expectedOffset) / scale;
 
         double limit = CLIP * scale;
         daily.learn(hour, expectedOffset + clip(value - mean - expectedOffset, limit));

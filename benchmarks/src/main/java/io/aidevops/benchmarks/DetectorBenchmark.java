@@ -34,7 +34,7 @@ public class DetectorBenchmark {
     static final int POINTS = 100_000;
 
     /** The detector's name in {@link Detectors}. */
-    @Param({"ewma-z"})
+    @Param({"composite", "composite-quiet", "ewma-z"})
     public String detector;
 
     private StreamingDetector scorer;

@@ -64,36 +64,11 @@ final class StartCommand extends Subcommand implements Callable<Integer> {
                 new CanaryRoutes(clusterAccess).all().forEach(service::add);
                 var monitoring = config.monitoring();
                 var journal = openJournal(dataDir);
-                var monitor = monitoring.enabled() ? new BackgroundMonitor(clusterAccess,
+                // Closed before the service and the cluster access it uses, whatever fails after it starts.
+                try (var monitor = monitoring.enabled() ? new BackgroundMonitor(clusterAccess,
                         MonitorSetup.settings(monitoring), MonitorSetup.sources(monitoring), journal,
-                        context().clock(), Duration.ofSeconds(monitoring.interval())) : null;
-                new MonitorRoutes(journal, monitor != null ? monitor::status
-                        : () -> BackgroundMonitor.disabled(monitoring.interval(), monitoring.detector()))
-                        .all().forEach(service::add);
-                service.start();
-                if (monitor != null) {
-                    monitor.start();
-                }
-                var pid = ProcessHandle.current().pid();
-                new ControllerEndpoint(pid, service.url(), context().clock().instant()).write(dataDir);
-                try {
-                    out.println("aidevops controller listening on " + service.url() + " (environment "
-                            + loaded.environment() + ", configuration " + loaded.describeSource() + ")");
-                    out.println("  GET " + service.url() + "/api/v1/health");
-                    out.println("  GET " + service.url() + "/api/v1/status");
-                    out.println("  GET " + service.url() + "/api/v1 lists every endpoint");
-                    out.println(monitor == null ? "monitor: off (monitoring.enabled: false)"
-                            : "monitor: a pass every " + monitoring.interval() + " s, detector "
-                                    + monitoring.detector() + "; alerts: GET " + service.url()
-                                    + "/api/v1/alerts or aidevops alerts");
-                    out.println("log: " + Cli.shown(context(), log.path()) + "; stop with Ctrl-C");
-                    out.flush();
-                    stopSignal.await();
-                } finally {
-                    if (monitor != null) {
-                        monitor.close();
-                    }
-                    ControllerEndpoint.remove(dataDir, pid);
+                        context().clock(), Duration.ofSeconds(monitoring.interval())) : null) {
+                    serve(service, monitor, journal, monitoring, loaded, log.path(), dataDir);
                 }
             }
         } catch (EmbeddedKubeconfig.Refused e) {
@@ -103,6 +78,37 @@ final class StartCommand extends Subcommand implements Callable<Integer> {
         }
         out.println("aidevops controller stopped");
         return ExitCodes.OK;
+    }
+
+    private void serve(ControllerService service, BackgroundMonitor monitor, AlertJournal journal,
+                       io.aidevops.controller.config.MonitoringConfig monitoring,
+                       io.aidevops.controller.config.LoadedConfig loaded, java.nio.file.Path log,
+                       java.nio.file.Path dataDir) throws Exception {
+        var out = context().out();
+        new MonitorRoutes(journal, monitor != null ? monitor::status
+                : () -> BackgroundMonitor.disabled(monitoring.interval(), monitoring.detector()))
+                .all().forEach(service::add);
+        service.start();
+        if (monitor != null) {
+            monitor.start();
+        }
+        var pid = ProcessHandle.current().pid();
+        new ControllerEndpoint(pid, service.url(), context().clock().instant()).write(dataDir);
+        try {
+            out.println("aidevops controller listening on " + service.url() + " (environment "
+                    + loaded.environment() + ", configuration " + loaded.describeSource() + ")");
+            out.println("  GET " + service.url() + "/api/v1/health");
+            out.println("  GET " + service.url() + "/api/v1/status");
+            out.println("  GET " + service.url() + "/api/v1 lists every endpoint");
+            out.println(monitor == null ? "monitor: off (monitoring.enabled: false)"
+                    : "monitor: a pass every " + monitoring.interval() + " s, detector " + monitoring.detector()
+                            + "; alerts: GET " + service.url() + "/api/v1/alerts or aidevops alerts");
+            out.println("log: " + Cli.shown(context(), log) + "; stop with Ctrl-C");
+            out.flush();
+            stopSignal.await();
+        } finally {
+            ControllerEndpoint.remove(dataDir, pid);
+        }
     }
 
     private AlertJournal openJournal(java.nio.file.Path dataDir) {

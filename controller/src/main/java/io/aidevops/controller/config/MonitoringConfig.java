@@ -27,8 +27,12 @@ public record MonitoringConfig(boolean enabled, int interval, Optional<Prometheu
     static final int DEFAULT_INTERVAL = 30;
 
     private static final Pattern NAMESPACE = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
-    // Equality terms only: the monitor's informers select by labels that must all match.
-    private static final Pattern SELECTOR_TERM = Pattern.compile("[A-Za-z0-9./_-]+\\s*==?\\s*[A-Za-z0-9._-]*");
+    // Equality terms only (the monitor's informers select by labels that must all match), in Kubernetes' label
+    // syntax: an optional DNS-subdomain prefix and a name of at most 63 characters that starts and ends
+    // alphanumeric; a value likewise, or empty.
+    private static final String LABEL_NAME = "[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?";
+    private static final Pattern SELECTOR_TERM = Pattern.compile("([a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?/)?"
+            + LABEL_NAME + "\\s*==?\\s*(" + LABEL_NAME + ")?");
 
     /**
      * {@code monitoring.prometheus}.
@@ -54,8 +58,9 @@ public record MonitoringConfig(boolean enabled, int interval, Optional<Prometheu
 
     static MonitoringConfig read(ConfigSection s) {
         var enabled = s.bool("enabled", true);
-        var interval = s.integer("interval", DEFAULT_INTERVAL, 1, 86_400);
-        var namespaces = s.textList("namespaces");
+        // At most an hour: a pass that comes later than that finds pods' previous scrapes forgotten.
+        var interval = s.integer("interval", DEFAULT_INTERVAL, 1, 3_600);
+        var namespaces = List.copyOf(new java.util.LinkedHashSet<>(s.textList("namespaces")));
         for (String namespace : namespaces) {
             if (!NAMESPACE.matcher(namespace).matches()) {
                 s.problem("namespaces", "'" + namespace + "' is not a Kubernetes namespace name (lower-case "
@@ -83,14 +88,15 @@ public record MonitoringConfig(boolean enabled, int interval, Optional<Prometheu
         l.texts().forEach((metric, text) -> {
             try {
                 double limit = Double.parseDouble(text);
-                if (Double.isFinite(limit)) {
+                if (Double.isFinite(limit) && limit > 0) {
                     limits.put(metric, limit);
                     return;
                 }
             } catch (NumberFormatException e) {
                 // reported below
             }
-            l.problem(metric, "expected a number (the value " + metric + " must stay below), found '" + text + "'");
+            l.problem(metric, "expected a positive number (the value " + metric + " must stay below), found '" + text
+                    + "'");
         });
         l.finish();
         var p = s.section("prometheus");
@@ -103,6 +109,13 @@ public record MonitoringConfig(boolean enabled, int interval, Optional<Prometheu
         } catch (IllegalArgumentException e) {
             p.problem("queries", e.getMessage());
         }
+        queries.forEach((metric, query) -> {
+            if (!query.contains("{namespace}") && !query.contains("{workload}")) {
+                // Without them every workload would take in every series of the cluster.
+                q.problem(metric, "the query names neither {namespace} nor {workload}, so it would be the same "
+                        + "for every workload");
+            }
+        });
         q.finish();
         if (url.isEmpty() && token.isPresent()) {
             p.problem("bearer_token", "a bearer token needs monitoring.prometheus.url");

@@ -76,9 +76,16 @@ final class DemoMonitor implements AutoCloseable {
         Instant due = Instant.ofEpochMilli(millis - Math.floorMod(millis, PASS.toMillis()));
         if (lastPass == null || due.isAfter(lastPass)) {
             lastPass = due;
-            monitor.collect(due);
+            try {
+                monitor.collect(due);
+            } catch (RuntimeException e) {
+                // An exception would end the schedule silently; the next pass may well succeed.
+                LOG.warn("demo monitor pass failed", e);
+            }
         }
     }
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DemoMonitor.class);
 
     /** Calls {@code listener} with every alert raised or resolved from now on. */
     void onChange(Consumer<AlertJournal.Line> listener) {

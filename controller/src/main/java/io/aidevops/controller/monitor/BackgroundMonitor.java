@@ -49,7 +49,8 @@ public final class BackgroundMonitor implements AutoCloseable {
     private final Clock clock;
     private final Duration interval;
     private final ScheduledExecutorService scheduler;
-    private Monitor monitor;
+    // Volatile, so status() never waits for a pass that is waiting for the network.
+    private volatile Monitor monitor;
     private KubernetesClient monitored;
     private volatile String problem = "not started yet";
     private volatile boolean closed;
@@ -126,15 +127,16 @@ public final class BackgroundMonitor implements AutoCloseable {
     }
 
     /** What the monitor is doing now. */
-    public synchronized Status status() {
+    public Status status() {
+        Monitor current = monitor;
         String detector = settings.pipeline().detector();
         if (closed) {
             return new Status("stopped", interval.toSeconds(), detector, null, null);
         }
-        if (monitor == null) {
+        if (current == null) {
             return new Status("waiting for the cluster", interval.toSeconds(), detector, problem, null);
         }
-        return new Status("running", interval.toSeconds(), detector, problem, monitor.stats());
+        return new Status("running", interval.toSeconds(), detector, problem, current.stats());
     }
 
     /** The status when {@code monitoring.enabled} is false. */

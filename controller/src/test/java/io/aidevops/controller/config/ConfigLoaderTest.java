@@ -98,7 +98,7 @@ class ConfigLoaderTest {
         // Optional sections are absent from the defaults; check them on a configuration that has them.
         env.put("TOKEN", "t");
         write(CONFIG, "monitoring:\n  selector: app=web\n  prometheus:\n    url: http://p:9090\n"
-                + "    bearer_token: {env: TOKEN}\n    queries: {memory_bytes: up}\n");
+                + "    bearer_token: {env: TOKEN}\n    queries: {memory_bytes: 'up{namespace=\"{namespace}\"}'}\n");
         assertKeysDocumented(ConfigRenderer.toMap(load().config()), example);
     }
 
@@ -196,7 +196,7 @@ class ConfigLoaderTest {
                   detector: psychic
                   limits: {latency_p99: fast}
                   prometheus:
-                    queries: {memory_bytes: up}
+                    queries: {memory_bytes: 'up{namespace="{namespace}"}'}
                 """);
 
         assertThat(problems).extracting(ConfigProblem::toString).containsExactlyInAnyOrder(
@@ -207,8 +207,8 @@ class ConfigLoaderTest {
                         + "(the monitor selects by labels that must all match)",
                 "config/config.yaml:4:3: monitoring.detector: unknown detector 'psychic'; known: "
                         + String.join(", ", io.aidevops.ai.anomaly.Detectors.names()),
-                "config/config.yaml:5:12: monitoring.limits.latency_p99: expected a number (the value latency_p99 must "
-                        + "stay below), found 'fast'",
+                "config/config.yaml:5:12: monitoring.limits.latency_p99: expected a positive number (the value latency_p99 "
+                        + "must stay below), found 'fast'",
                 "config/config.yaml:7:5: monitoring.prometheus.queries: queries need monitoring.prometheus.url");
     }
 
@@ -257,7 +257,7 @@ class ConfigLoaderTest {
         assertThat(problem.line()).isEqualTo(2);
         assertThat(problem.column()).isEqualTo(13);
         assertThat(problem.key()).isEqualTo("monitoring.interval");
-        assertThat(problem.message()).isEqualTo("expected an integer from 1 to 86400, found 'thirty'");
+        assertThat(problem.message()).isEqualTo("expected an integer from 1 to 3600, found 'thirty'");
     }
 
     @Test

@@ -40,6 +40,8 @@ public final class AnomalyAlerts {
 
     /** A predictive alert this close to the breach is critical: there is little time left to act. */
     static final Duration CRITICAL_WITHIN = Duration.ofMinutes(15);
+    /** Quiet points before an adopted anomaly resolves: longer than any registered detector's warm-up (150). */
+    static final int ADOPTED_QUIET = 200;
     /** Signals listed with an anomaly: enough to point somewhere, few enough to read. */
     static final int MAX_RELATED = 3;
     /**
@@ -72,17 +74,45 @@ public final class AnomalyAlerts {
         this.limits = limits;
     }
 
-    /** Acts on one scored point of {@code workload}. */
-    public void take(PointOutcome.Scored point, Workload workload) {
+    /**
+     * Acts on one scored point of {@code workload}. The anomaly and the forecast are handled apart: a sink that fails
+     * one of them does not cost the other. Not thread-safe: the monitor calls it under its own lock.
+     *
+     * @return what the sink (or the forecast) threw, one per failure; the caller records them
+     */
+    public List<RuntimeException> take(PointOutcome.Scored point, Workload workload) {
+        List<RuntimeException> failures = new ArrayList<>();
+        Optional<Breach> breach = Optional.empty();
+        try {
+            breach = forecast(point, workload);
+        } catch (RuntimeException e) {
+            failures.add(e);
+        }
+        try {
+            anomaly(point, breach);
+        } catch (RuntimeException e) {
+            failures.add(e);
+        }
+        return failures;
+    }
+
+    private void anomaly(PointOutcome.Scored point, Optional<Breach> breach) {
         SeriesKey series = point.series();
-        Optional<Breach> breach = forecast(point, workload);
         String fingerprint = fingerprint(series);
         if (point.anomalous() && material(point, pipeline.recentValues(series))) {
             alerts.raise(alert(point, breach));
-        } else if (point.pointsSinceAnomaly() >= pipeline.settings().quietPointsToResolve()
-                && alerts.isOpen(fingerprint)) {
+        } else if (alerts.isOpen(fingerprint) && point.pointsSinceAnomaly() >= quietPoints(fingerprint)) {
             alerts.resolve(fingerprint, point.at());
         }
+    }
+
+    /**
+     * Quiet points before an open anomaly resolves. An alert adopted from an earlier run has a fresh detector
+     * behind it, which says nothing while it warms up: its quiet points only count after {@link #ADOPTED_QUIET}.
+     */
+    private long quietPoints(String fingerprint) {
+        int quiet = pipeline.settings().quietPointsToResolve();
+        return alerts.isAdopted(fingerprint) ? Math.max(quiet, ADOPTED_QUIET) : quiet;
     }
 
     /** Whether the point stands out from its recent values by {@link #MATERIAL_ROBUST_Z} robust deviations. */
@@ -110,18 +140,22 @@ public final class AnomalyAlerts {
     private Optional<Breach> forecast(PointOutcome.Scored point, Workload workload) {
         SeriesKey series = point.series();
         OptionalDouble limit = limits.limit(workload, series.metric());
+        String fingerprint = forecastFingerprint(series);
         if (limit.isEmpty()) {
+            // The limit is gone (removed, or a sidecar without one joined the pods): nothing left to forecast.
+            forecasts.forget(List.of(series));
+            clearForecasts.remove(series);
+            alerts.resolve(fingerprint, point.at());
             return Optional.empty();
         }
         Optional<Breach> breach = forecasts.observe(series, point.at(), point.value(), limit.getAsDouble());
-        String fingerprint = forecastFingerprint(series);
         if (breach.isPresent()) {
             clearForecasts.remove(series);
             alerts.raise(forecastAlert(point, breach.get()));
         } else if (alerts.isOpen(fingerprint)) {
             // Hysteresis: one calm forecast after a steep one is not yet the all-clear.
             int clear = clearForecasts.merge(series, 1, Integer::sum);
-            if (clear >= pipeline.settings().quietPointsToResolve()) {
+            if (clear >= quietPoints(fingerprint) + (alerts.isAdopted(fingerprint) ? BreachForecasts.MIN_POINTS : 0)) {
                 clearForecasts.remove(series);
                 alerts.resolve(fingerprint, point.at());
             }

@@ -122,7 +122,7 @@ public final class Monitor implements AutoCloseable {
      *         stopped again; {@link #close()} the monitor, or call {@code start()} again later)
      */
     public void start() {
-        alerts.adoptRaised();
+        alerts.adoptRaised(clock.instant());
         watcher.start();
         running = true;
         judgeWorkloads(clock.instant());
@@ -147,6 +147,11 @@ public final class Monitor implements AutoCloseable {
         }
         for (RuntimeException failure : anomalies.forgotten(pipeline.forgetIdle(now), now)) {
             error("the alert sink failed resolving the alert of an idle series", failure);
+        }
+        // Metric alerts adopted from an earlier run whose series has not come back within the retention.
+        for (RuntimeException failure : alerts.resolveUnseenAdopted(alert -> !alert.kind().isWorkloadState(),
+                now.minus(settings.pipeline().seriesRetention()), now)) {
+            error("the alert sink failed resolving an alert of an earlier run", failure);
         }
         noData = Collections.unmodifiableMap(missing);
         workloads = seen.size();
@@ -173,10 +178,8 @@ public final class Monitor implements AutoCloseable {
         }
         for (Sample sample : samples.samples()) {
             if (pipeline.accept(sample) instanceof PointOutcome.Scored scored) {
-                try {
-                    anomalies.take(scored, workload);
-                } catch (RuntimeException e) {
-                    error("the alert sink failed for " + sample.series().displayName(), e);
+                for (RuntimeException failure : anomalies.take(scored, workload)) {
+                    error("raising or resolving an alert of " + sample.series().displayName() + " failed", failure);
                 }
             }
         }

@@ -2,6 +2,8 @@ package io.aidevops.monitor.alert;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -87,6 +89,8 @@ public final class AlertJournal implements AlertSink {
     private final List<Consumer<Line>> listeners = new CopyOnWriteArrayList<>();
     private final List<String> unreadable = new ArrayList<>();
     private int lines;
+    private int linesAfterCompaction;
+    private boolean endsWithNewline = true;
 
     /**
      * The JSON form of alerts and journal lines: ISO-8601 times. For callers that render journal entries, so every
@@ -125,7 +129,13 @@ public final class AlertJournal implements AlertSink {
             return;
         }
         int number = 0;
-        for (String text : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+        // Bytes that are not UTF-8 (a write torn inside a character, a hand edit in Latin-1) become U+FFFD, so
+        // their line is reported and skipped instead of the whole journal failing to open.
+        String content = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE).decode(ByteBuffer.wrap(Files.readAllBytes(file)))
+                .toString();
+        endsWithNewline = content.isEmpty() || content.endsWith("\n");
+        for (String text : content.split("\n", -1)) {
             number++;
             if (text.isBlank()) {
                 continue;
@@ -139,6 +149,7 @@ public final class AlertJournal implements AlertSink {
             }
         }
         lines = number;
+        linesAfterCompaction = 0;
     }
 
     private static String reason(Exception e) {
@@ -236,20 +247,30 @@ public final class AlertJournal implements AlertSink {
         }
         synchronized (this) {
             try {
-                Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                        StandardOpenOption.APPEND, StandardOpenOption.WRITE);
+                // After a torn append (disk full) the file ends mid-line: start on a line of our own.
+                Files.writeString(file, endsWithNewline ? text : "\n" + text, StandardCharsets.UTF_8,
+                        StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
+                endsWithNewline = true;
             } catch (IOException e) {
+                endsWithNewline = false;
                 // The monitor records this as its last error and offers the alert again at the next pass.
                 throw new UncheckedIOException("cannot append to the alert journal " + file, e);
             }
             apply(line);
             lines++;
-            if (lines >= COMPACT_AFTER) {
+            // Compacting costs a rewrite: wait until the file has at least doubled since the last one, so many open
+            // alerts (which compaction keeps) do not make every write a rewrite.
+            if (lines >= Math.max(COMPACT_AFTER, 2 * linesAfterCompaction)) {
                 compact();
             }
         }
         for (Consumer<Line> listener : listeners) {
-            listener.accept(line);
+            try {
+                listener.accept(line);
+            } catch (RuntimeException e) {
+                // The line is written; a listener's trouble must not make the monitor raise the alert again.
+                LOG.warn("an alert journal listener failed", e);
+            }
         }
     }
 
@@ -266,6 +287,12 @@ public final class AlertJournal implements AlertSink {
                 text.append(JSON.writeValueAsString(new Line(Change.RAISED, entry.raisedAt(), entry.alert())))
                         .append('\n');
                 written++;
+                if (entry.open() && !entry.latest().equals(entry.alert())) {
+                    // The latest evidence of an open alert survives compaction too.
+                    text.append(JSON.writeValueAsString(new Line(Change.RAISED, entry.latest().lastSeen(),
+                            entry.latest()))).append('\n');
+                    written++;
+                }
                 if (!entry.open()) {
                     text.append(JSON.writeValueAsString(new Line(Change.RESOLVED, entry.resolvedAt(),
                             entry.latest()))).append('\n');
@@ -287,5 +314,7 @@ public final class AlertJournal implements AlertSink {
         entries.clear();
         keep.forEach(entry -> entries.put(entry.alert().fingerprint(), entry));
         lines = written;
+        linesAfterCompaction = written;
+        endsWithNewline = true;
     }
 }

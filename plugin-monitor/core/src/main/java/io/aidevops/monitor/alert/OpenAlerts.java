@@ -28,6 +28,8 @@ public final class OpenAlerts {
     private final AlertSink sink;
     private final Map<String, Alert> open = new LinkedHashMap<>();
     private final Map<String, Instant> missingSince = new HashMap<>();
+    // Adopted from an earlier run and not seen by this one yet: when, so those never seen again can be resolved.
+    private final Map<String, Instant> adopted = new HashMap<>();
     private long raised;
     private long resolved;
 
@@ -40,10 +42,40 @@ public final class OpenAlerts {
      * Takes the alerts the sink already holds as open, so that they are not raised again, and are resolved like any
      * other open alert once their problem is found gone.
      */
-    public synchronized void adoptRaised() {
+    public synchronized void adoptRaised(Instant at) {
         for (Alert alert : sink.raisedAlerts()) {
-            open.putIfAbsent(alert.fingerprint(), alert);
+            if (open.putIfAbsent(alert.fingerprint(), alert) == null) {
+                adopted.put(alert.fingerprint(), at);
+            }
         }
+    }
+
+    /** Whether the open alert was adopted from an earlier run and has not been seen by this one. */
+    public synchronized boolean isAdopted(String fingerprint) {
+        return adopted.containsKey(fingerprint);
+    }
+
+    /**
+     * Resolves the alerts adopted before {@code adoptedBefore} that this run has not seen since, among those in
+     * scope: their series or workload never came back (deleted while the monitor was down), and nothing else would
+     * ever resolve them.
+     *
+     * @return what the sink threw, one per failed call
+     */
+    public synchronized List<RuntimeException> resolveUnseenAdopted(Predicate<Alert> inScope, Instant adoptedBefore,
+            Instant at) {
+        List<RuntimeException> failures = new ArrayList<>();
+        for (Map.Entry<String, Instant> entry : List.copyOf(adopted.entrySet())) {
+            Alert alert = open.get(entry.getKey());
+            if (alert != null && inScope.test(alert) && entry.getValue().isBefore(adoptedBefore)) {
+                try {
+                    resolve(entry.getKey(), at);
+                } catch (RuntimeException e) {
+                    failures.add(e);
+                }
+            }
+        }
+        return failures;
     }
 
     /**
@@ -56,6 +88,7 @@ public final class OpenAlerts {
         Alert known = open.get(alert.fingerprint());
         if (known != null) {
             open.put(alert.fingerprint(), known.seenAgain(alert));
+            adopted.remove(alert.fingerprint());
             return false;
         }
         sink.raise(alert);
@@ -77,6 +110,7 @@ public final class OpenAlerts {
         sink.resolve(alert, at);
         open.remove(fingerprint);
         missingSince.remove(fingerprint);
+        adopted.remove(fingerprint);
         resolved++;
         return true;
     }

@@ -32,7 +32,7 @@ public final class BreachForecasts {
     static final ForecasterSettings SETTINGS = new ForecasterSettings(ForecasterSettings.NONE, 10,
             new Smoothing(0.7, 0.5, 0, 1.0));
     /** Points a forecaster must have seen before its breaches count: fewer give no usable trend or interval. */
-    static final int MIN_POINTS = 12;
+    public static final int MIN_POINTS = 12;
 
     private final Duration horizon;
     private final Map<SeriesKey, HoltWintersForecaster> forecasters = new HashMap<>();

@@ -16,6 +16,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Points without Prometheus: scrapes each running pod of the workload at the URL in its annotation
@@ -101,16 +104,23 @@ public final class PodScrapeSource implements MetricSource {
     private PodCounters read(String pod, CompletableFuture<HttpResponse<String>> scrape, Instant now,
             List<String> notes) {
         try {
-            HttpResponse<String> response = scrape.join();
+            // The request's own timeout ends when the headers arrive; a body that trickles must not hold the pass.
+            HttpResponse<String> response = scrape.get(2 * scrapeTimeout.toMillis(), TimeUnit.MILLISECONDS);
             if (response.statusCode() != 200) {
                 notes.add("pod " + pod + " answered HTTP " + response.statusCode());
                 return null;
             }
             return PodCounters.of(now, TextExposition.parse(response.body()));
-        } catch (CompletionException e) {
+        } catch (ExecutionException | CompletionException e) {
             notes.add("scraping pod " + pod + " failed: " + (e.getCause() == null ? e : e.getCause()));
+        } catch (TimeoutException e) {
+            scrape.cancel(true);
+            notes.add("pod " + pod + " did not finish its metrics within " + 2 * scrapeTimeout.toMillis() + " ms");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            notes.add("scraping pod " + pod + " was interrupted");
         } catch (IllegalArgumentException e) {
-            notes.add("pod " + pod + " served metrics that are not Prometheus text: " + e.getMessage());
+            notes.add("pod " + pod + " served metrics that are not Prometheus text");
         }
         return null;
     }

@@ -66,7 +66,10 @@ public final class WorkloadInspector {
     public List<Alert> inspect(ClusterState state, Instant now, Predicate<String> isOpen) {
         Map<String, Finding> findings = new LinkedHashMap<>();
         for (Pod pod : state.pods()) {
-            if (pod.getStatus() == null || pod.getStatus().getContainerStatuses() == null) {
+            if (pod.getStatus() == null || pod.getStatus().getContainerStatuses() == null
+                    || pod.getMetadata().getDeletionTimestamp() != null
+                    || "Succeeded".equals(pod.getStatus().getPhase()) || "Failed".equals(pod.getStatus().getPhase())) {
+                // A pod on its way out (a rolling update's old pods) or finished has stopped containers by design.
                 continue;
             }
             String namespace = pod.getMetadata().getNamespace();
@@ -113,7 +116,10 @@ public final class WorkloadInspector {
         if (CRASH_LOOP_BACK_OFF.equals(waiting) || crashLoopOpen) {
             return AlertKind.CRASH_LOOP;
         }
-        return AlertKind.CONTAINER_RESTARTED;
+        // A container that stopped cleanly and never restarted (an init-like sidecar that completed) is no restart.
+        boolean restarted = container.getRestartCount() != null && container.getRestartCount() > 0;
+        boolean failed = termination.getExitCode() != null && termination.getExitCode() != 0;
+        return restarted || failed ? AlertKind.CONTAINER_RESTARTED : null;
     }
 
     private void judge(Deployment deployment, Instant now, Map<String, Finding> findings) {

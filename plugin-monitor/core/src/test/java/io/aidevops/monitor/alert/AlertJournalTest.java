@@ -67,6 +67,21 @@ class AlertJournalTest {
     }
 
     @Test
+    void aWriteTornInsideACharacterCostsOnlyItsOwnLine() throws Exception {
+        var journal = AlertJournal.open(dir);
+        journal.raise(crashLoop("web", AT));
+        // A line cut off inside a two-byte UTF-8 character, with no newline after it.
+        Files.write(journal.file(), new byte[] {'{', '"', 'a', (byte) 0xC3}, StandardOpenOption.APPEND);
+
+        var reopened = AlertJournal.open(dir);
+        reopened.raise(crashLoop("api", AT.plusSeconds(1)));
+        var again = AlertJournal.open(dir);
+
+        assertThat(again.raisedAlerts()).extracting(Alert::workload).containsExactlyInAnyOrder("web", "api");
+        assertThat(again.unreadableLines()).singleElement().asString().contains("alerts.jsonl:2:");
+    }
+
+    @Test
     void aLineWhoseFingerprintDoesNotMatchItsAlertIsRefused() throws Exception {
         var journal = AlertJournal.open(dir);
         journal.raise(crashLoop("web", AT));

@@ -73,7 +73,7 @@ class OpenAlertsTest {
     void fingerprintsRaisedByAnEarlierRunAreAdoptedNotRaisedAgain() {
         new OpenAlerts(sink).raise(alert("shop", AT));
         OpenAlerts restarted = new OpenAlerts(sink);
-        restarted.adoptRaised();
+        restarted.adoptRaised(AT);
 
         assertThat(restarted.raise(alert("shop", AT.plusSeconds(60)))).isFalse();
         assertThat(sink.raised()).hasSize(1);
@@ -86,13 +86,29 @@ class OpenAlertsTest {
     void anAlertOfAnEarlierRunWhoseProblemIsGoneIsResolvedAtTheFirstReconcile() {
         new OpenAlerts(sink).raise(alert("shop", AT));
         OpenAlerts restarted = new OpenAlerts(sink);
-        restarted.adoptRaised();
+        restarted.adoptRaised(AT);
 
         restarted.reconcile(alert -> alert.kind().isWorkloadState(), List.of(), AT.plusSeconds(60));
 
         assertThat(sink.resolved()).extracting(Alert::workload).containsExactly("shop");
         assertThat(sink.raisedAlerts()).isEmpty();
         assertThat(restarted.all()).isEmpty();
+    }
+
+    @Test
+    void anAdoptedAlertThatIsNeverSeenAgainResolvesOnceItsSeriesIsPastRetention() {
+        Alert anomaly = Alert.of(AlertKind.METRIC_ANOMALY, Severity.WARNING, "ns", "gone", "cpu", "t", "s", AT,
+                Evidence.ofSeries("ns/gone cpu", 0.95, List.of(), null));
+        new OpenAlerts(sink).raise(anomaly);
+        OpenAlerts restarted = new OpenAlerts(sink);
+        restarted.adoptRaised(AT);
+        assertThat(restarted.isAdopted(anomaly.fingerprint())).isTrue();
+
+        restarted.resolveUnseenAdopted(alert -> true, AT, AT.plusSeconds(60));
+        assertThat(sink.resolved()).as("adopted at AT, not before it").isEmpty();
+        restarted.resolveUnseenAdopted(alert -> true, AT.plusSeconds(1), AT.plusSeconds(3_600));
+
+        assertThat(sink.resolved()).containsExactly(anomaly);
     }
 
     @Test

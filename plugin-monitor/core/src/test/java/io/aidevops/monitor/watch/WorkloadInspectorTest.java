@@ -107,6 +107,20 @@ class WorkloadInspectorTest {
     }
 
     @Test
+    void podsOnTheirWayOutOrFinishedAndCleanStopsAreNoRestarts() {
+        Pod terminating = new PodBuilder(pod("shop-abc12-x", false, null, "Error", NOW.minusSeconds(5)))
+                .editMetadata().withDeletionTimestamp(NOW.minusSeconds(2).toString()).endMetadata().build();
+        Pod evicted = new PodBuilder(pod("shop-abc12-y", false, null, "Error", NOW.minusSeconds(5)))
+                .editStatus().withPhase("Failed").endStatus().build();
+        Pod completed = new PodBuilder(pod("shop-abc12-z", false, null, null, null)).editStatus()
+                .editFirstContainerStatus().withNewState().withNewTerminated().withReason("Completed").withExitCode(0)
+                .withFinishedAt(NOW.minusSeconds(3).toString()).endTerminated().endState().endContainerStatus()
+                .endStatus().build();
+
+        assertThat(inspect(List.of(terminating, evicted, completed), false)).isEmpty();
+    }
+
+    @Test
     void deploymentConditionsBecomeRolloutAndAvailabilityAlerts() {
         Deployment deployment = new DeploymentBuilder().withNewMetadata().withName("web").withNamespace("ns")
                 .endMetadata().withNewSpec().withReplicas(3).endSpec()

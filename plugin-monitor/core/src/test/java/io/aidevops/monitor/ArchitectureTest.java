@@ -32,7 +32,7 @@ class ArchitectureTest {
             .that().resideInAPackage("io.aidevops.monitor..")
             .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage("io.aidevops.ai..")
                     .and(DescribedPredicate.not(JavaClass.Predicates.resideInAnyPackage("io.aidevops.ai.anomaly",
-                            "io.aidevops.ai.forecast", "io.aidevops.ai.correlation"))))
-            .because("the monitor uses shared-ai's detectors, forecasts and correlation, not its canary judges or "
-                    + "benchmark corpora");
+                            "io.aidevops.ai.forecast", "io.aidevops.ai.correlation", "io.aidevops.ai.metrics"))))
+            .because("the monitor uses shared-ai's detectors, forecasts, correlation and metric text reader, not its "
+                    + "canary judges or benchmark corpora");
 }

@@ -1,5 +1,7 @@
 package io.aidevops.deploy.metrics;
 
+import io.aidevops.ai.metrics.PrometheusText;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Predicate;

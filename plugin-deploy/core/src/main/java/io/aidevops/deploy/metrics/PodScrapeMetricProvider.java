@@ -1,5 +1,6 @@
 package io.aidevops.deploy.metrics;
 
+import io.aidevops.ai.metrics.PrometheusText;
 import io.aidevops.ai.canary.MetricSamples;
 import io.aidevops.deploy.traffic.RolloutTarget;
 import io.aidevops.deploy.traffic.Track;

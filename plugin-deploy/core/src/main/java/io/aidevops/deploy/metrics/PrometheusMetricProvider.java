@@ -3,6 +3,7 @@ package io.aidevops.deploy.metrics;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aidevops.ai.metrics.PrometheusText;
 import io.aidevops.ai.canary.MetricSamples;
 import io.aidevops.deploy.plan.DurationText;
 import io.aidevops.deploy.traffic.RolloutTarget;

@@ -1,5 +1,6 @@
 package io.aidevops.monitor.metric;
 
+import io.aidevops.ai.metrics.PrometheusText;
 import java.time.Instant;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -22,7 +23,7 @@ record PodCounters(Instant at, double requests, double errors, double latencySum
 
     private static final Pattern SERVER_ERROR = Pattern.compile("5..");
 
-    static PodCounters of(Instant at, TextExposition exposition) {
+    static PodCounters of(Instant at, PrometheusText.Exposition exposition) {
         double requests = exposition.sum("http_requests_total");
         double errors = exposition.sum("http_requests_total", isServerError());
         // A pod that has served no 5xx yet often exports no such series at all: zero errors, not missing data.

@@ -1,5 +1,6 @@
 package io.aidevops.monitor.metric;
 
+import io.aidevops.ai.metrics.PrometheusText;
 import io.fabric8.kubernetes.api.model.Pod;
 
 import java.net.URI;
@@ -110,7 +111,7 @@ public final class PodScrapeSource implements MetricSource {
                 notes.add("pod " + pod + " answered HTTP " + response.statusCode());
                 return null;
             }
-            return PodCounters.of(now, TextExposition.parse(response.body()));
+            return PodCounters.of(now, PrometheusText.parse(response.body()));
         } catch (ExecutionException | CompletionException e) {
             notes.add("scraping pod " + pod + " failed: " + (e.getCause() == null ? e : e.getCause()));
         } catch (TimeoutException e) {

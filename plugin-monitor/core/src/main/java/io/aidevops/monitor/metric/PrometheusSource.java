@@ -3,6 +3,7 @@ package io.aidevops.monitor.metric;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aidevops.ai.metrics.PrometheusText;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -202,20 +203,10 @@ public final class PrometheusSource implements MetricSource {
 
     /** A value as Prometheus writes it: a Go float, {@code NaN}, {@code +Inf} or {@code -Inf}. */
     private static double value(String text) throws QueryFailed {
-        switch (text) {
-            case "NaN":
-                return Double.NaN;
-            case "+Inf":
-            case "Inf":
-                return Double.POSITIVE_INFINITY;
-            case "-Inf":
-                return Double.NEGATIVE_INFINITY;
-            default:
-                try {
-                    return Double.parseDouble(text);
-                } catch (NumberFormatException e) {
-                    throw new QueryFailed("Prometheus answered a value that is not a number: '" + text + "'");
-                }
+        try {
+            return PrometheusText.parseValue(text);
+        } catch (IllegalArgumentException e) {
+            throw new QueryFailed("Prometheus answered a value that is not a number: '" + text + "'");
         }
     }
 

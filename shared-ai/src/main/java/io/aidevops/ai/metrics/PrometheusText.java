@@ -1,4 +1,4 @@
-package io.aidevops.deploy.metrics;
+package io.aidevops.ai.metrics;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -220,7 +220,7 @@ public final class PrometheusText {
     }
 
     /** A value as Prometheus writes it: a Go float, {@code NaN}, {@code +Inf}, {@code -Inf}. */
-    static double parseValue(String text) {
+    public static double parseValue(String text) {
         switch (text) {
             case "NaN":
                 return Double.NaN;

@@ -1,13 +1,11 @@
-package io.aidevops.deploy.metrics;
+package io.aidevops.ai.metrics;
 
 import org.junit.jupiter.api.Test;
 
-import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.within;
 
 class PrometheusTextTest {
 
@@ -56,24 +54,5 @@ class PrometheusTextTest {
                 "line 1: 'abc' is not a number: metric abc");
         assertThatThrownBy(() -> PrometheusText.parse("{code=\"1\"} 1\n")).hasMessageContaining(
                 "expected a metric name");
-    }
-
-    @Test
-    void quantileInterpolatesInsideTheBucketLikeHistogramQuantile() {
-        List<PrometheusText.Bucket> buckets = List.of(new PrometheusText.Bucket(0.1, 50),
-                new PrometheusText.Bucket(0.2, 90), new PrometheusText.Bucket(0.4, 100),
-                new PrometheusText.Bucket(Double.POSITIVE_INFINITY, 100));
-        // Rank 50 is the top of the first bucket; rank 70 half-way through the second; rank 99 in the third.
-        assertThat(HistogramQuantile.of(0.5, buckets)).isCloseTo(0.1, within(1e-12));
-        assertThat(HistogramQuantile.of(0.7, buckets)).isCloseTo(0.15, within(1e-12));
-        assertThat(HistogramQuantile.of(0.99, buckets)).isCloseTo(0.38, within(1e-12));
-        assertThat(HistogramQuantile.of(0.25, buckets)).isCloseTo(0.05, within(1e-12));
-
-        List<PrometheusText.Bucket> slowTail = List.of(new PrometheusText.Bucket(1, 10),
-                new PrometheusText.Bucket(Double.POSITIVE_INFINITY, 100));
-        assertThat(HistogramQuantile.of(0.99, slowTail)).as("in +Inf: the largest finite bound").isEqualTo(1);
-        assertThat(HistogramQuantile.of(0.5, List.of(new PrometheusText.Bucket(1, 0),
-                new PrometheusText.Bucket(Double.POSITIVE_INFINITY, 0)))).isNaN();
-        assertThat(HistogramQuantile.of(0.5, List.of(new PrometheusText.Bucket(1, 3)))).isNaN();
     }
 }

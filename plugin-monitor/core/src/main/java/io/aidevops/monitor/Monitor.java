@@ -64,6 +64,7 @@ public final class Monitor implements AutoCloseable {
     private final AnomalyAlerts anomalies;
     private final ExecutorService changes;
     private final AtomicBoolean changePending = new AtomicBoolean();
+    private final Object passes = new Object();
     private volatile boolean running;
     private volatile String lastError;
     // Published whole at the end of each pass, so stats() never waits for a pass that is talking to its sources.
@@ -135,30 +136,41 @@ public final class Monitor implements AutoCloseable {
      *
      * @param now the pass's time; should not go backwards between passes (points that do are skipped and counted)
      */
-    public synchronized void collect(Instant now) {
+    public void collect(Instant now) {
         Objects.requireNonNull(now, "now");
-        ClusterState state = judgeWorkloads(now);
-        List<Workload> seen = state.workloads();
-        Map<String, String> missing = new LinkedHashMap<>();
-        for (Workload workload : seen) {
-            for (MetricSource source : sources) {
-                collect(source, workload, now, missing);
+        // One pass at a time; the monitor's own lock is taken only to judge and to score, never while a source is
+        // asked, so change-triggered judgements of crash loops and OOM kills are not held up by a slow source.
+        synchronized (passes) {
+            ClusterState state = judgeWorkloads(now);
+            List<Workload> seen = state.workloads();
+            Map<String, String> missing = new LinkedHashMap<>();
+            for (Workload workload : seen) {
+                for (MetricSource source : sources) {
+                    MetricResult.Samples samples = fetch(source, workload, now, missing);
+                    if (samples != null) {
+                        score(samples, workload);
+                    }
+                }
             }
+            synchronized (this) {
+                for (RuntimeException failure : anomalies.forgotten(pipeline.forgetIdle(now), now)) {
+                    error("the alert sink failed resolving the alert of an idle series", failure);
+                }
+                // Metric alerts adopted from an earlier run whose series has not come back within the retention.
+                for (RuntimeException failure : alerts.resolveUnseenAdopted(alert -> !alert.kind().isWorkloadState(),
+                        now.minus(settings.pipeline().seriesRetention()), now)) {
+                    error("the alert sink failed resolving an alert of an earlier run", failure);
+                }
+            }
+            noData = Collections.unmodifiableMap(missing);
+            workloads = seen.size();
+            lastCollection = now;
         }
-        for (RuntimeException failure : anomalies.forgotten(pipeline.forgetIdle(now), now)) {
-            error("the alert sink failed resolving the alert of an idle series", failure);
-        }
-        // Metric alerts adopted from an earlier run whose series has not come back within the retention.
-        for (RuntimeException failure : alerts.resolveUnseenAdopted(alert -> !alert.kind().isWorkloadState(),
-                now.minus(settings.pipeline().seriesRetention()), now)) {
-            error("the alert sink failed resolving an alert of an earlier run", failure);
-        }
-        noData = Collections.unmodifiableMap(missing);
-        workloads = seen.size();
-        lastCollection = now;
     }
 
-    private void collect(MetricSource source, Workload workload, Instant now, Map<String, String> missing) {
+    /** Asks one source about one workload: its samples, or null with the reason recorded in {@code missing}. */
+    private MetricResult.Samples fetch(MetricSource source, Workload workload, Instant now,
+            Map<String, String> missing) {
         MetricResult result;
         try {
             result = source.collect(workload, now);
@@ -166,16 +178,20 @@ public final class Monitor implements AutoCloseable {
             // A source must report trouble as NoData; one that throws is a bug, not a reason to stop the pass.
             error("source " + source.name() + " failed for " + workload.key(), e);
             missing.put(source.name() + " " + workload.key(), "the source failed: " + e);
-            return;
+            return null;
         }
         if (result instanceof MetricResult.NoData noData) {
             missing.put(source.name() + " " + workload.key(), noData.reason());
-            return;
+            return null;
         }
         MetricResult.Samples samples = (MetricResult.Samples) result;
         if (!samples.notes().isEmpty()) {
             missing.put(source.name() + " " + workload.key(), "partly: " + String.join("; ", samples.notes()));
         }
+        return samples;
+    }
+
+    private synchronized void score(MetricResult.Samples samples, Workload workload) {
         for (Sample sample : samples.samples()) {
             if (pipeline.accept(sample) instanceof PointOutcome.Scored scored) {
                 for (RuntimeException failure : anomalies.take(scored, workload)) {

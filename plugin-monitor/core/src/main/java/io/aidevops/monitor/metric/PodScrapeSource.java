@@ -34,6 +34,8 @@ import java.util.concurrent.TimeoutException;
  */
 public final class PodScrapeSource implements MetricSource {
 
+    private static final java.util.Set<String> LOOPBACK = java.util.Set.of("127.0.0.1", "localhost", "[::1]", "::1");
+
     /** The pod annotation holding the full URL of the pod's metrics. */
     public static final String METRICS_URL_ANNOTATION = "aidevops.io/metrics-url";
 
@@ -139,11 +141,21 @@ public final class PodScrapeSource implements MetricSource {
         }
         try {
             URI uri = URI.create(url);
-            if ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme())) {
+            if (!"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme())) {
+                notes.add("pod " + pod.getMetadata().getName() + " announces metrics at '" + url
+                        + "'; only http and https URLs are scraped");
+                return null;
+            }
+            // Only the pod itself (its IP) or this machine (the embedded cluster's pods): an annotation must not
+            // make the monitor fetch another service, such as a cloud metadata endpoint or the API server.
+            String podIp = pod.getStatus() == null ? null : pod.getStatus().getPodIP();
+            String host = uri.getHost();
+            if (host != null && (host.equals(podIp) || LOOPBACK.contains(host))) {
                 return uri;
             }
-            notes.add("pod " + pod.getMetadata().getName() + " announces metrics at '" + url
-                    + "'; only http and https URLs are scraped");
+            notes.add("pod " + pod.getMetadata().getName() + " announces metrics on host " + host
+                    + ", which is neither its own IP nor this machine; not scraped");
+            return null;
         } catch (IllegalArgumentException e) {
             notes.add("pod " + pod.getMetadata().getName() + " has an invalid " + METRICS_URL_ANNOTATION + " '"
                     + url + "'");

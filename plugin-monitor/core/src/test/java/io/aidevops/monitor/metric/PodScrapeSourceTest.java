@@ -88,12 +88,19 @@ class PodScrapeSourceTest {
         Pod foreign = new PodBuilder().withNewMetadata().withName("shop-2").withNamespace("ns")
                 .addToAnnotations(PodScrapeSource.METRICS_URL_ANNOTATION, "file:///etc/passwd").endMetadata()
                 .withNewStatus().withPhase("Running").endStatus().build();
+        Pod elsewhere = new PodBuilder().withNewMetadata().withName("shop-3").withNamespace("ns")
+                .addToAnnotations(PodScrapeSource.METRICS_URL_ANNOTATION,
+                        "http://169.254.169.254/latest/meta-data/").endMetadata()
+                .withNewStatus().withPhase("Running").withPodIP("10.1.2.3").endStatus().build();
 
-        MetricResult result = source.collect(new Workload("ns", "shop", List.of(pending, foreign)), cluster.now());
+        MetricResult result = source.collect(new Workload("ns", "shop", List.of(pending, foreign, elsewhere)),
+                cluster.now());
 
         assertThat(result).isInstanceOfSatisfying(MetricResult.NoData.class, noData -> assertThat(noData.reason())
                 .contains("no running pod of ns/shop announces its metrics")
-                .contains("only http and https URLs are scraped"));
+                .contains("only http and https URLs are scraped")
+                .contains("pod shop-3 announces metrics on host 169.254.169.254, which is neither its own IP nor "
+                        + "this machine; not scraped"));
     }
 
     @Test

@@ -47,7 +47,8 @@ final class AlertsCommand extends Subcommand implements Callable<Integer> {
             var entry = journal.all().stream().filter(e -> e.alert().fingerprint().startsWith(fingerprint))
                     .toList();
             if (entry.size() != 1) {
-                throw new UserException(entry.isEmpty() ? "no alert " + fingerprint + " in " + journal.file()
+                throw new UserException(entry.isEmpty() ? "no alert " + fingerprint + " in "
+                        + Cli.shown(context(), journal.file())
                         : "'" + fingerprint + "' is the start of " + entry.size() + " fingerprints; give more of it",
                         ExitCodes.USAGE);
             }

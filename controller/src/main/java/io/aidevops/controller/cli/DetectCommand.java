@@ -27,7 +27,7 @@ final class DetectCommand extends Subcommand implements Callable<Integer> {
     Path input;
 
     @Option(names = "--detector", defaultValue = Detectors.DEFAULT, paramLabel = "NAME",
-            description = "The detector (default: ${DEFAULT-VALUE}).")
+            description = "The detector: composite, composite-quiet or ewma-z (default: ${DEFAULT-VALUE}).")
     String detector;
 
     @Option(names = "--output", paramLabel = "FILE", description = "Where to write (default: standard output).")

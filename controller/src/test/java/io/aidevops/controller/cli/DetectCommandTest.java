@@ -19,6 +19,15 @@ class DetectCommandTest {
     Path dir;
 
     @Test
+    void theHelpNamesEveryRegisteredDetector() {
+        var help = new CliRunner(dir).run("detect", "--help").out();
+
+        for (String name : io.aidevops.ai.anomaly.Detectors.names()) {
+            assertThat(help).contains(name);
+        }
+    }
+
+    @Test
     void writesOneScoredRowPerInputRowAndFlagsALevelShift() throws Exception {
         var csv = new StringBuilder("timestamp,value\n");
         for (int i = 0; i < 600; i++) {

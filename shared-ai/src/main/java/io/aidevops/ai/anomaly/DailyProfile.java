@@ -11,7 +11,7 @@ package io.aidevops.ai.anomaly;
  */
 final class DailyProfile {
 
-    private static final int HOURS = 24;
+    static final int HOURS = 24;
     private static final int TRUSTED_AFTER = 4;
     private static final double RATE = 0.2;
 

@@ -81,19 +81,20 @@ public final class AnomalyAlerts {
      * @return what the sink (or the forecast) threw, one per failure; the caller records them
      */
     public List<RuntimeException> take(PointOutcome.Scored point, Workload workload) {
-        List<RuntimeException> failures = new ArrayList<>();
+        // Called for every point: no list unless something failed.
+        RuntimeException forecastFailure = null;
         Optional<Breach> breach = Optional.empty();
         try {
             breach = forecast(point, workload);
         } catch (RuntimeException e) {
-            failures.add(e);
+            forecastFailure = e;
         }
         try {
             anomaly(point, breach);
         } catch (RuntimeException e) {
-            failures.add(e);
+            return forecastFailure == null ? List.of(e) : List.of(forecastFailure, e);
         }
-        return failures;
+        return forecastFailure == null ? List.of() : List.of(forecastFailure);
     }
 
     private void anomaly(PointOutcome.Scored point, Optional<Breach> breach) {

@@ -24,8 +24,6 @@ import java.util.List;
 public final class HoltWintersForecaster implements StreamingForecaster {
 
     static final int VARIANCE_MEMORY = 200;
-    private static final double Z80 = 1.2815515655446004;
-    private static final double Z95 = 1.959963984540054;
     /** A normal distribution's standard deviation per mean absolute deviation: sqrt(pi / 2). */
     private static final double NORMAL_SD_PER_MAE = Math.sqrt(Math.PI / 2);
     /** Below this many points the default parameters are used: a grid search on a handful of points overfits. */
@@ -148,8 +146,7 @@ public final class HoltWintersForecaster implements StreamingForecaster {
             damped += power;
             double value = model == null ? lastValue : model.predict(h, damped);
             double sd = NORMAL_SD_PER_MAE * meanAbsoluteError * Math.sqrt(factors[h - 1]);
-            points.add(new ForecastPoint(h, lastTime + h * step, value, value - Z80 * sd, value + Z80 * sd,
-                    value - Z95 * sd, value + Z95 * sd));
+            points.add(ForecastPoint.normal(h, lastTime + h * step, value, sd));
         }
         return new Forecast(lastTime, lastValue, step, points);
     }

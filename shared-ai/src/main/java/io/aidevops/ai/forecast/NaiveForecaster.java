@@ -10,8 +10,6 @@ import java.util.List;
  */
 public final class NaiveForecaster implements StreamingForecaster {
 
-    private static final double Z80 = 1.2815515655446004;
-    private static final double Z95 = 1.959963984540054;
     private static final int SPACING_SAMPLE = 64;
 
     private final int season;
@@ -85,8 +83,7 @@ public final class NaiveForecaster implements StreamingForecaster {
                 value = lastValue;
                 spread = Math.sqrt(variance * h);
             }
-            points.add(new ForecastPoint(h, lastTime + h * step, value, value - Z80 * spread, value + Z80 * spread,
-                    value - Z95 * spread, value + Z95 * spread));
+            points.add(ForecastPoint.normal(h, lastTime + h * step, value, spread));
         }
         return new Forecast(lastTime, lastValue, step, points);
     }
